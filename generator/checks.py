@@ -1,0 +1,141 @@
+"""Rules that compare one figure with another, checked on the raw file data.
+
+They run on the plain data rather than the validated model so that a file with
+a typo in one place still has its other mistakes reported in the same run.
+Values of the wrong type are skipped here: the shape check reports them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .yamlfile import Loc
+
+Finding = tuple[Loc, str]
+GROUPS = ("white", "bme", "unknown")
+
+COUNT_KEYS = {
+    1: ("non_clinical", "clinical", "medical_and_dental"),
+    2: ("shortlisted", "appointed"),
+    3: ("workforce", "entered"),
+    4: ("workforce", "accessed"),
+    9: ("voting", "executive"),
+}
+REQUIRED_COUNT_KEYS = {2: ("shortlisted", "appointed"), 3: ("entered",), 4: ("accessed",), 9: ("voting",)}
+SURVEY_REQUIRED = ("white", "bme")
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
+def _counts(block: Any) -> dict[str, int] | None:
+    """A counts mapping with usable numbers (missing unknown counts as 0), else None."""
+    if not isinstance(block, dict):
+        return None
+    out = {g: _count(block.get(g, 0 if g == "unknown" else None)) for g in GROUPS}
+    return None if any(v is None for v in out.values()) else out
+
+
+def indicator_1_total(block: Any) -> dict[str, int] | None:
+    """Sum of every band of every staff group, if all are usable."""
+    if not isinstance(block, dict):
+        return None
+    total = dict.fromkeys(GROUPS, 0)
+    found = False
+    for group in COUNT_KEYS[1]:
+        bands = block.get(group)
+        if bands is None:
+            continue
+        if not isinstance(bands, dict):
+            return None
+        for counts in bands.values():
+            usable = _counts(counts)
+            if usable is None:
+                return None
+            found = True
+            for g in GROUPS:
+                total[g] += usable[g]
+    return total if found else None
+
+
+def check_organisation(data: dict[str, Any]) -> Iterator[Finding]:
+    band = (data.get("settings") or {}).get("equity_band") if isinstance(data.get("settings"), dict) else None
+    if isinstance(band, list) and len(band) == 2 and all(isinstance(x, (int, float)) for x in band):
+        low, high = band
+        if not (0 < low < 1 < high):
+            yield ("settings", "equity_band"), f"must be two numbers with 1 between them, lowest first (found {low} and {high})"
+
+
+def check_year(data: dict[str, Any], file_year: int | None) -> Iterator[Finding]:
+    year = data.get("year")
+    if file_year is not None and isinstance(year, int) and year != file_year:
+        yield ("year",), f"says {year} but the file is named {file_year}.yaml; they must agree"
+    survey = data.get("survey_year")
+    if isinstance(year, int) and isinstance(survey, int) and survey > year:
+        yield ("survey_year",), f"the staff survey ({survey}) cannot be later than the WRES year ({year})"
+    for number in range(1, 10):
+        key = f"indicator_{number}"
+        block = data.get(key)
+        if isinstance(block, dict):
+            yield from _check_block(number, key, block)
+            if number in (2, 3, 4):
+                yield from _check_proportions(number, key, block, data.get("indicator_1"))
+
+
+def _check_block(number: int, key: str, block: dict[str, Any]) -> Iterator[Finding]:
+    figure_keys = COUNT_KEYS.get(number, ("white", "bme", "responses", "national_average", "comparator_average"))
+    figures = [k for k in figure_keys if k in block]
+    if "not_available" in block and (figures or "published" in block):
+        shown = ", ".join(figures + (["published"] if "published" in block else []))
+        yield (key, "not_available"), f"the indicator is marked not available but also has figures ({shown}); keep one or the other"
+        return
+    if "published" in block and figures:
+        yield (key, "published"), f"give counts or published figures, not both (counts found: {', '.join(figures)})"
+        return
+    if "not_available" in block or "published" in block:
+        return
+    if number in REQUIRED_COUNT_KEYS:
+        required = REQUIRED_COUNT_KEYS[number]
+        for missing in (k for k in required if k not in block):
+            yield (key,), f"{missing} is missing: give {' and '.join(required)}, or published figures, or not_available with a reason"
+    elif number in (5, 6, 7, 8):
+        for missing in (k for k in SURVEY_REQUIRED if k not in block):
+            yield (key,), f"{missing} is missing: give the White and BME percentages, or not_available with a reason"
+    elif number == 1 and not figures:
+        yield (key,), "give counts for at least one staff group, or published figures, or not_available with a reason"
+
+
+PROPORTION_WORDS = {
+    2: ("shortlisted", "appointed", "{n} appointed but only {d} shortlisted"),
+    3: ("workforce", "entered", "{n} entered the disciplinary process but the workforce has only {d}"),
+    4: ("workforce", "accessed", "{n} accessed training but the workforce has only {d}"),
+}
+
+
+def _check_proportions(number: int, key: str, block: dict[str, Any], indicator_1: Any) -> Iterator[Finding]:
+    """A numerator can never exceed its denominator, group by group."""
+    if "published" in block or "not_available" in block:
+        return
+    denominator_key, numerator_key, words = PROPORTION_WORDS[number]
+    numerator = _counts(block.get(numerator_key))
+    if numerator is None:
+        return
+    denominator = _counts(block.get(denominator_key))
+    from_indicator_1 = False
+    if denominator is None and denominator_key == "workforce" and "workforce" not in block:
+        denominator = indicator_1_total(indicator_1)
+        from_indicator_1 = True
+        has_counts = isinstance(indicator_1, dict) and any(g in indicator_1 for g in COUNT_KEYS[1])
+        if denominator is None and not has_counts:
+            yield (key,), ("workforce is missing and indicator 1 has no counts this year to take it from; "
+                           "add workforce: {white: ..., bme: ..., unknown: ...}")
+    if denominator is None:
+        return
+    for group in GROUPS:
+        if numerator[group] > denominator[group]:
+            message = words.format(n=numerator[group], d=denominator[group])
+            if from_indicator_1:
+                message += " (the workforce is taken from the indicator 1 totals)"
+            yield (key, numerator_key, group), message

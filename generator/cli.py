@@ -1,0 +1,51 @@
+"""The ``wres`` command: a thin edge over the pipeline. User mistakes print as plain lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .loading import load_dataset
+from .metrics import compute_metrics, write_csv
+from .schema import write_schemas
+
+DATA_OPTION = click.option(
+    "--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"), show_default=True,
+    help="The data folder: organisation.yaml and years/<YYYY>.yaml.",
+)
+
+
+@click.group()
+@click.version_option(package_name="wres-site")
+def main() -> None:
+    """Publish a Workforce Race Equality Standard (WRES) report from the files in data/."""
+
+
+@main.command()
+@DATA_OPTION
+def check(data_dir: Path) -> None:
+    """Validate every data file and list every problem, with file and line."""
+    dataset = load_dataset(data_dir)
+    years = ", ".join(str(y.year) for y in dataset.years)
+    click.echo(f"{data_dir}: no problems found ({len(dataset.years)} years: {years}).")
+
+
+@main.command()
+@DATA_OPTION
+@click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="Where to write the metrics CSV.")
+def metrics(data_dir: Path, out: Path) -> None:
+    """Compute every WRES figure and write them as one CSV."""
+    frame = compute_metrics(load_dataset(data_dir))
+    write_csv(frame, out)
+    click.echo(f"Wrote {len(frame)} figures to {out}.")
+
+
+@main.command()
+@click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), default=Path("data/schema"),
+              show_default=True, help="Folder for the JSON Schema files.")
+def schema(out: Path) -> None:
+    """Write the JSON Schemas of the data files, for editors' completion."""
+    for path in write_schemas(out):
+        click.echo(f"Wrote {path}")

@@ -1,0 +1,86 @@
+"""Load and validate a data folder: every file, every problem, before anything is written."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import checks
+from .errors import DataError, Problem
+from .model import Dataset, Organisation, Year
+from .yamlfile import YamlDocument, display_path, read_yaml, validate
+
+YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
+
+
+def _read(path: Path, problems: list[Problem]) -> YamlDocument | None:
+    doc, found = read_yaml(path)
+    problems.extend(found)
+    return doc
+
+
+def load_organisation(data_dir: Path, problems: list[Problem]) -> Organisation | None:
+    path = data_dir / "organisation.yaml"
+    if not path.exists():
+        problems.append(Problem(display_path(path), 1, "", "the file is missing: every data folder needs organisation.yaml"))
+        return None
+    doc = _read(path, problems)
+    if doc is None:
+        return None
+    model, found = validate(doc, Organisation)
+    problems.extend(found)
+    problems.extend(doc.problem(loc, msg) for loc, msg in checks.check_organisation(doc.data))
+    return model  # type: ignore[return-value]
+
+
+def year_files(data_dir: Path, problems: list[Problem]) -> list[tuple[int, Path]]:
+    """``years/<YYYY>.yaml`` files in year order; badly named or duplicate files are problems."""
+    folder = data_dir / "years"
+    if not folder.is_dir():
+        problems.append(Problem(display_path(folder), 1, "", "the folder is missing: put one file per WRES year in it, e.g. years/2024.yaml"))
+        return []
+    found: dict[int, Path] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        match = YEAR_FILE.match(path.name)
+        if not match:
+            if path.suffix in (".yaml", ".yml"):
+                problems.append(Problem(display_path(path), 1, "", "the file name must be the year, such as 2024.yaml"))
+            continue
+        year = int(match.group(1))
+        if year in found:
+            problems.append(Problem(display_path(path), 1, "year",
+                                    f"{year} is given twice, here and in {display_path(found[year])}; keep one file per year"))
+            continue
+        found[year] = path
+    return sorted(found.items())
+
+
+def load_years(data_dir: Path, problems: list[Problem]) -> list[Year]:
+    years: list[Year] = []
+    for file_year, path in year_files(data_dir, problems):
+        doc = _read(path, problems)
+        if doc is None:
+            continue
+        model, found = validate(doc, Year)
+        problems.extend(found)
+        problems.extend(doc.problem(loc, msg) for loc, msg in checks.check_year(doc.data, file_year))
+        if model is not None:
+            years.append(model)  # type: ignore[arg-type]
+    return years
+
+
+def load_dataset(data_dir: Path | str) -> Dataset:
+    """The validated contents of ``data_dir``, or a :class:`DataError` listing every problem."""
+    data_dir = Path(data_dir)
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        raise DataError([Problem(display_path(data_dir), 1, "", "the data folder does not exist")])
+    organisation = load_organisation(data_dir, problems)
+    years = load_years(data_dir, problems)
+    if not years and not problems:
+        problems.append(Problem(display_path(data_dir / "years"), 1, "", "there are no year files yet, such as years/2024.yaml"))
+    if problems or organisation is None:
+        raise DataError(problems)
+    return Dataset(organisation=organisation, years=tuple(sorted(years, key=lambda y: y.year)))

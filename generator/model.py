@@ -1,0 +1,217 @@
+"""The data contract: what a trust writes in ``data/``, as typed pydantic models.
+
+These models check the *shape* of each file (keys, types, ranges). Rules that
+compare one figure with another (appointed <= shortlisted, counts *or*
+published figures) live in :mod:`generator.checks`, so that every problem in a
+file is reported at once, even when its shape is also wrong.
+
+Every field carries a description: it becomes the JSON Schema that editors use
+for completion, and a test fails when one is missing.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
+
+Count = Annotated[StrictInt, Field(ge=0, description="A number of people: a whole number, 0 or more.")]
+Percent = Annotated[float, Field(ge=0, le=100, description="A percentage from 0 to 100.")]
+Markdown = Annotated[str, Field(description="Text in Markdown, shown to readers.")]
+
+RL_INDICATORS = (2, 3, 4)
+SURVEY_INDICATORS = (5, 6, 7, 8)
+COUNT_INDICATORS = (1, 2, 3, 4)  # staff counts that disclosure control applies to
+STAFF_GROUPS = ("non_clinical", "clinical", "medical_and_dental")
+
+
+class Strict(BaseModel):
+    """Base for every model of the contract: unknown keys are mistakes, not extras."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- organisation.yaml -----------------------------------------------------
+
+
+class Terminology(Strict):
+    bme: str = Field("BME", min_length=1, description='Short label for the group the data calls "bme", e.g. "ethnically diverse" or "global majority".')
+    bme_long: str = Field("Black and minority ethnic", min_length=1, description="The label written out in full, used the first time it appears on a page.")
+    white: str = Field("White", min_length=1, description='Label for the group the data calls "white".')
+    unknown: str = Field("Unknown", min_length=1, description="Label for staff whose ethnicity is not stated or not known.")
+
+
+class NoChange(Strict):
+    relative_likelihood: float = Field(0.05, ge=0, description="A change in distance from equity |ln RL| up to this size counts as no change.")
+    percentage_points: float = Field(1.0, ge=0, description="A change in a percentage up to this many percentage points counts as no change.")
+
+
+class Settings(Strict):
+    suppression_threshold: StrictInt = Field(5, ge=0, description="Staff counts from 1 to this number minus 1 (and every figure derived from them) are never published. 0 turns suppression off.")
+    equity_band: tuple[float, float] = Field((0.80, 1.25), description="Relative likelihoods from the first to the second number are described as broadly proportionate (an analytic convention, the four-fifths rule).")
+    no_change: NoChange = Field(default_factory=NoChange, description="Tolerances for the direction of travel against the previous year.")
+
+
+class Organisation(Strict):
+    name: str = Field(..., min_length=1, description="Full name of the organisation, as it appears in headings.")
+    short_name: str | None = Field(None, min_length=1, description="Shorter name used in running text; defaults to the full name.")
+    website: str | None = Field(None, description="Address of the organisation's main website.")
+    contact_email: str = Field(..., pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="Where readers ask questions or request the report in another format.")
+    comparator: str | None = Field(None, min_length=1, description="Name of the comparator group behind each survey indicator's comparator_average, e.g. 'Acute trusts'.")
+    terminology: Terminology = Field(default_factory=Terminology, description="Labels shown to readers; the data keys stay white / bme / unknown.")
+    settings: Settings = Field(default_factory=Settings, description="Disclosure control and how figures are judged.")
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+
+# --- years/<YYYY>.yaml -----------------------------------------------------
+
+
+class Counts(Strict):
+    white: Count = Field(..., description="White staff (ethnic codes A-C).")
+    bme: Count = Field(..., description="Black and minority ethnic staff (ethnic codes D-S).")
+    unknown: Count = Field(0, description="Staff whose ethnicity is not stated or not known.")
+
+    @property
+    def total(self) -> int:
+        return self.white + self.bme + self.unknown
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(white=self.white + other.white, bme=self.bme + other.bme, unknown=self.unknown + other.unknown)
+
+
+def _not_available() -> object:
+    return Field(None, min_length=1, description="Give this instead of figures when the indicator is not available this year; the reason is shown to readers.")
+
+
+def _commentary() -> object:
+    return Field(None, description="Markdown shown with this year's figures for the indicator.")
+
+
+class Indicator1Published(Strict):
+    bme_share: Percent = Field(..., description="Published percentage of the whole workforce who are BME.")
+    white_share: Percent | None = Field(None, description="Published percentage of the whole workforce who are White.")
+
+
+class Indicator1(Strict):
+    non_clinical: dict[str, Counts] | None = Field(None, description="Non-clinical staff: band label -> counts, in display order.")
+    clinical: dict[str, Counts] | None = Field(None, description="Clinical staff: band label -> counts, in display order.")
+    medical_and_dental: dict[str, Counts] | None = Field(None, description="Medical and dental staff: grade label -> counts, in display order.")
+    published: Indicator1Published | None = Field(None, description="Published figures from an old report, instead of counts.")
+    not_available: str | None = _not_available()
+    commentary: Markdown | None = _commentary()
+
+    def groups(self) -> dict[str, dict[str, Counts]]:
+        """The staff groups given, in contract order."""
+        return {g: getattr(self, g) for g in STAFF_GROUPS if getattr(self, g) is not None}
+
+    def total(self) -> Counts | None:
+        groups = self.groups()
+        if not groups:
+            return None
+        total = Counts(white=0, bme=0, unknown=0)
+        for bands in groups.values():
+            for counts in bands.values():
+                total = total + counts
+        return total
+
+
+class RLPublished(Strict):
+    relative_likelihood: float = Field(..., gt=0, description="The relative likelihood as published, in this indicator's direction.")
+
+
+class Indicator2(Strict):
+    shortlisted: Counts | None = Field(None, description="Applicants shortlisted in the 12 months to 31 March.")
+    appointed: Counts | None = Field(None, description="Applicants appointed from shortlisting in the same period.")
+    published: RLPublished | None = Field(None, description="Published figure from an old report, instead of counts.")
+    not_available: str | None = _not_available()
+    commentary: Markdown | None = _commentary()
+
+
+class Indicator3(Strict):
+    workforce: Counts | None = Field(None, description="Staff in post; defaults to the indicator 1 totals.")
+    entered: Counts | None = Field(None, description="Staff entering a formal disciplinary investigation in the 12 months to 31 March.")
+    published: RLPublished | None = Field(None, description="Published figure from an old report, instead of counts.")
+    not_available: str | None = _not_available()
+    commentary: Markdown | None = _commentary()
+
+
+class Indicator4(Strict):
+    workforce: Counts | None = Field(None, description="Staff in post; defaults to the indicator 1 totals.")
+    accessed: Counts | None = Field(None, description="Staff accessing non-mandatory training and CPD in the 12 months to 31 March.")
+    published: RLPublished | None = Field(None, description="Published figure from an old report, instead of counts.")
+    not_available: str | None = _not_available()
+    commentary: Markdown | None = _commentary()
+
+
+class GroupPercents(Strict):
+    white: Percent = Field(..., description="Percentage of White respondents.")
+    bme: Percent = Field(..., description="Percentage of BME respondents.")
+
+
+class GroupResponses(Strict):
+    white: Count = Field(..., description="Number of White respondents.")
+    bme: Count = Field(..., description="Number of BME respondents.")
+
+
+class SurveyIndicator(Strict):
+    white: Percent | None = Field(None, description="Percentage of White respondents.")
+    bme: Percent | None = Field(None, description="Percentage of BME respondents.")
+    responses: GroupResponses | None = Field(None, description="Number of respondents behind each percentage.")
+    national_average: GroupPercents | None = Field(None, description="National average for the same survey year.")
+    comparator_average: GroupPercents | None = Field(None, description="Average of the comparator group named in organisation.yaml.")
+    not_available: str | None = _not_available()
+    commentary: Markdown | None = _commentary()
+
+
+class Indicator9Published(Strict):
+    voting_bme_share: Percent = Field(..., description="Published percentage of voting board members who are BME.")
+    executive_bme_share: Percent | None = Field(None, description="Published percentage of executive board members who are BME.")
+
+
+class Indicator9(Strict):
+    voting: Counts | None = Field(None, description="Voting members of the board.")
+    executive: Counts | None = Field(None, description="Executive members of the board.")
+    published: Indicator9Published | None = Field(None, description="Published figures from an old report, instead of counts.")
+    not_available: str | None = _not_available()
+    commentary: Markdown | None = _commentary()
+
+
+class Year(Strict):
+    year: StrictInt = Field(..., ge=2015, le=2100, description="The WRES year: workforce snapshot of 31 March of this year. Must match the file name.")
+    label: str | None = Field(None, min_length=1, description='Display label, e.g. "2023/24"; defaults to the year.')
+    survey_year: StrictInt | None = Field(None, ge=2010, le=2100, description="Year of the NHS Staff Survey behind indicators 5-8; defaults to the year before.")
+    summary: Markdown | None = Field(None, description="Markdown summary of the year, shown at the top of its report.")
+    indicator_1: Indicator1 | None = Field(None, description="Indicator 1: workforce by band and staff group.")
+    indicator_2: Indicator2 | None = Field(None, description="Indicator 2: appointment from shortlisting.")
+    indicator_3: Indicator3 | None = Field(None, description="Indicator 3: entry into the formal disciplinary process.")
+    indicator_4: Indicator4 | None = Field(None, description="Indicator 4: access to non-mandatory training and CPD.")
+    indicator_5: SurveyIndicator | None = Field(None, description="Indicator 5: harassment, bullying or abuse from patients, relatives or the public.")
+    indicator_6: SurveyIndicator | None = Field(None, description="Indicator 6: harassment, bullying or abuse from staff.")
+    indicator_7: SurveyIndicator | None = Field(None, description="Indicator 7: belief in equal opportunities for career progression or promotion.")
+    indicator_8: SurveyIndicator | None = Field(None, description="Indicator 8: discrimination from a manager, team leader or colleague.")
+    indicator_9: Indicator9 | None = Field(None, description="Indicator 9: board membership compared with the workforce.")
+
+    @property
+    def display_label(self) -> str:
+        return self.label or str(self.year)
+
+    @property
+    def staff_survey_year(self) -> int:
+        return self.survey_year if self.survey_year is not None else self.year - 1
+
+    def indicator(self, number: int) -> Strict | None:
+        return getattr(self, f"indicator_{number}")
+
+
+class Dataset(Strict):
+    """Everything in one data folder, validated: the input of the metrics engine."""
+
+    organisation: Organisation
+    years: tuple[Year, ...] = Field(..., description="Years in ascending order.")
+
+    @property
+    def latest(self) -> Year | None:
+        return self.years[-1] if self.years else None

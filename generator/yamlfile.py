@@ -1,0 +1,227 @@
+"""Reading YAML with line numbers, and turning pydantic errors into plain words.
+
+ruamel.yaml's round-trip loader remembers where every key and item stands, so a
+problem at ``indicator_2.appointed.bme`` can be reported at its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import types
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .errors import Problem
+
+Loc = tuple[str | int, ...]
+
+
+def display_path(path: Path) -> str:
+    """The path as an editor would type it: relative to the working folder when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def plain(node: Any) -> Any:
+    """ruamel's round-trip objects as plain Python values, in document order."""
+    if isinstance(node, dict):
+        return {plain(k): plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [plain(v) for v in node]
+    if isinstance(node, bool):
+        return bool(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, dt.datetime):
+        return node
+    if isinstance(node, dt.date):
+        return dt.date(node.year, node.month, node.day)
+    return node
+
+
+@dataclass
+class YamlDocument:
+    """One file: its plain data, its line map, and how to name it in messages."""
+
+    path: Path
+    data: Any
+    node: Any
+
+    @property
+    def name(self) -> str:
+        return display_path(self.path)
+
+    def line_of(self, loc: Loc) -> int:
+        """The line of the deepest key or item of ``loc`` found in the file (1-based)."""
+        node, line = self.node, 1
+        for part in loc:
+            if isinstance(node, CommentedMap) and part in node:
+                line = node.lc.key(part)[0] + 1
+                node = node[part]
+            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+                line = node.lc.item(part)[0] + 1
+                node = node[part]
+            else:
+                break
+        return line
+
+    def problem(self, loc: Loc, message: str) -> Problem:
+        return Problem(self.name, self.line_of(loc), dotted(loc), message)
+
+
+def dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse one file; a syntax error becomes a problem with its line, never an exception."""
+    name = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Problem(name, 1, "", "the file is not UTF-8 text; save it as UTF-8")]
+    yaml = YAML(typ="rt")
+    try:
+        node = yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        what = " ".join(filter(None, [exc.context, exc.problem])).strip()
+        start = exc.context_mark
+        if start is not None and mark is not None and start.line != mark.line:
+            what += f" (in the part that starts on line {start.line + 1})"
+        if "found duplicate key" in str(exc):
+            what = "a key appears twice in the same block; keep one"
+        return None, [Problem(name, line, "", f"this is not valid YAML: {what}")]
+    except YAMLError as exc:
+        return None, [Problem(name, 1, "", f"this is not valid YAML: {exc}")]
+    if node is None:
+        return None, [Problem(name, 1, "", "the file is empty")]
+    if not isinstance(node, CommentedMap):
+        return None, [Problem(name, 1, "", "the file must be a set of 'key: value' lines")]
+    return YamlDocument(path, plain(node), node), []
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, dict):
+        return "a block of keys"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+def _unknown_key(loc: Loc, model: type[BaseModel]) -> str:
+    key = str(loc[-1])
+    known = _known_keys(model, loc[:-1])
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else (f"; expected one of: {', '.join(known)}" if known else "")
+    return f"unknown key '{key}'{hint}"
+
+
+def _unwrap(annotation: Any) -> Any:
+    """``X | None`` as ``X``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if get_origin(annotation) in (Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        return _unwrap(args[0]) if args else annotation
+    return annotation
+
+
+def _known_keys(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The keys allowed at ``loc`` inside ``model``, for 'did you mean' hints."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(str(part))
+            if field is None:
+                return []
+            current = field.annotation
+        elif get_origin(current) in (dict, list, tuple):
+            # a mapping of labels (bands) or a list: step to the value type
+            args = [a for a in get_args(current) if a is not Ellipsis]
+            current = args[-1] if args else None
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def plain_message(error: dict[str, Any], model: type[BaseModel]) -> str:
+    """One pydantic error in words an editor understands."""
+    kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    if kind == "missing":
+        return "is required but missing"
+    if kind == "extra_forbidden":
+        return _unknown_key(tuple(error["loc"]), model)
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"must be a whole number, not {_shown(value)}"
+    if kind in ("float_type", "float_parsing"):
+        return f"must be a number, not {_shown(value)}"
+    if kind == "greater_than_equal":
+        if ctx.get("ge") == 0:
+            return f"cannot be negative (found {_shown(value)})"
+        return f"must be {ctx.get('ge')} or more, not {_shown(value)}"
+    if kind == "less_than_equal":
+        if ctx.get("le") == 100:
+            return f"must be a percentage from 0 to 100, not {_shown(value)}"
+        return f"must be {ctx.get('le')} or less, not {_shown(value)}"
+    if kind == "greater_than":
+        return f"must be more than {ctx.get('gt')}, not {_shown(value)}"
+    if kind in ("string_type",):
+        return f"must be text, not {_shown(value)}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_pattern_mismatch":
+        return f"{_shown(value)} is not an email address"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"must be a block of 'key: value' lines, not {_shown(value)}"
+    if kind in ("tuple_type", "list_type"):
+        return f"must be a list, not {_shown(value)}"
+    if kind in ("too_short", "too_long"):
+        return "has the wrong number of values"
+    if kind == "literal_error":
+        return f"must be one of {ctx.get('expected')}, not {_shown(value)}"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"must be a date written as YYYY-MM-DD, not {_shown(value)}"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    return error["msg"]
+
+
+def validate(doc: YamlDocument, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
+    """The file's data as ``model``, or every shape problem in it."""
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        problems = [
+            doc.problem(tuple(err["loc"]), plain_message(err, model))
+            for err in exc.errors(include_url=False)
+        ]
+        return None, problems
