@@ -49,3 +49,29 @@ def schema(out: Path) -> None:
     """Write the JSON Schemas of the data files, for editors' completion."""
     for path in write_schemas(out):
         click.echo(f"Wrote {path}")
+
+
+@main.command()
+@DATA_OPTION
+@click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), default=Path("site"),
+              show_default=True, help="Where to write the built site.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False), default=Path("mkdocs.yml"),
+              show_default=True, help="The MkDocs configuration.")
+def build(data_dir: Path, out: Path, config_file: Path) -> None:
+    """Validate, generate the pages and build the website (MkDocs, --strict)."""
+    from .build import build_site
+
+    build_site(data_dir, out, config_file)
+    click.echo(f"Built the site into {out}/ (the figures are in {out}/wres-indicators.csv).")
+
+
+@main.command()
+@DATA_OPTION
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False), default=Path("mkdocs.yml"),
+              show_default=True, help="The MkDocs configuration.")
+@click.option("--address", default="127.0.0.1:8000", show_default=True, help="Where to serve the preview.")
+def serve(data_dir: Path, config_file: Path, address: str) -> None:
+    """Preview the site; pages regenerate when a file in data/ or content/ changes."""
+    from .build import serve as serve_site
+
+    serve_site(data_dir, config_file, address)

@@ -1,0 +1,182 @@
+"""Plotly charts built in Python, embedded as JSON, drawn by one small script.
+
+Each chart is a :class:`Chart`: a title, a one-sentence summary, an accessible
+name and the Plotly figure as plain JSON. Colours are not fixed here: every trace
+carries a role in ``meta`` (``white``, ``bme``, ``target`` ...) and
+``charts.js`` paints it from CSS custom properties, so the light and the dark
+scheme each use colours with 3:1 contrast. Series never differ by colour alone:
+each role also has its own marker symbol and line style.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import plotly.graph_objects as go
+
+# Marker and line style per role: the non-colour half of telling series apart.
+STYLES: dict[str, dict[str, Any]] = {
+    "white": {"symbol": "circle", "dash": "solid"},
+    "bme": {"symbol": "square", "dash": "dash"},
+    "white_national": {"symbol": "circle-open", "dash": "dot"},
+    "bme_national": {"symbol": "square-open", "dash": "dot"},
+    "white_comparator": {"symbol": "circle-open", "dash": "dashdot"},
+    "bme_comparator": {"symbol": "square-open", "dash": "dashdot"},
+    "ratio": {"symbol": "circle", "dash": "solid"},
+    "published": {"symbol": "diamond-open", "dash": "solid"},
+    "board": {"symbol": "square", "dash": "dash"},
+    "executive": {"symbol": "triangle-up", "dash": "dashdot"},
+    "workforce": {"symbol": "circle", "dash": "solid"},
+    "band": {"symbol": "square", "dash": "solid"},
+    "target": {"symbol": "star", "dash": "solid"},
+}
+
+
+@dataclass(frozen=True)
+class Chart:
+    chart_id: str
+    title: str
+    summary: str
+    figure: dict[str, Any]
+
+    @property
+    def accessible_name(self) -> str:
+        return f"{self.title}. {self.summary} The figures are in the table that follows."
+
+    def json(self) -> str:
+        # "</" could end the <script> block early; JSON allows "<\/".
+        return json.dumps(self.figure, sort_keys=True, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+
+
+def _layout(y_title: str, *, log: bool = False, y_range: list[float] | None = None, percent: bool = False,
+            categories: bool = False) -> dict[str, Any]:
+    yaxis: dict[str, Any] = {"title": {"text": y_title}, "zeroline": False, "automargin": True}
+    if log:
+        yaxis.update(type="log", tickformat=".2f")
+    if percent:
+        yaxis.update(ticksuffix="%")
+    if y_range is not None:
+        yaxis["range"] = y_range
+    xaxis: dict[str, Any] = {"automargin": True, "type": "category"}
+    return {
+        "template": "none",
+        "margin": {"l": 56, "r": 16, "t": 16, "b": 48},
+        "height": 360,
+        "showlegend": True,
+        "legend": {"orientation": "h", "y": -0.2, "x": 0},
+        "hovermode": "x unified" if not categories else "closest",
+        "xaxis": xaxis,
+        "yaxis": yaxis,
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+    }
+
+
+def line(name: str, role: str, x: list[str], y: list[float | None], *, error: tuple[list, list] | None = None,
+         hover: str = "%{y}") -> go.Scatter:
+    style = STYLES[role]
+    trace = go.Scatter(
+        x=x, y=y, name=name, meta=role, mode="lines+markers", connectgaps=False,
+        line={"dash": style["dash"], "width": 2.5},
+        marker={"symbol": style["symbol"], "size": 10, "line": {"width": 2}},
+        hovertemplate=f"{name}: {hover}<extra></extra>",
+    )
+    if error is not None:
+        upper, lower = error
+        trace.error_y = {"type": "data", "symmetric": False, "array": upper, "arrayminus": lower, "thickness": 1.5, "width": 6}
+    return trace
+
+
+def figure(traces: list[go.BaseTraceType], layout: dict[str, Any], shapes: list[dict] | None = None,
+           annotations: list[dict] | None = None) -> dict[str, Any]:
+    fig = go.Figure(data=traces, layout=layout)
+    if shapes:
+        fig.update_layout(shapes=shapes)
+    if annotations:
+        fig.update_layout(annotations=annotations)
+    spec = fig.to_plotly_json()
+    # NOTE: the template is dropped; charts.js styles every chart from the page's colour scheme.
+    spec["layout"].pop("template", None)
+    return {"data": spec["data"], "layout": spec["layout"]}
+
+
+def ratio_chart(chart_id: str, title: str, summary: str, years: list[str], counted: list[float | None],
+                low: list[float | None], high: list[float | None], published: list[float | None],
+                band: tuple[float, float], ratio_name: str, targets: list[tuple[str, float, str]] = ()) -> Chart:
+    """Relative likelihoods on a log scale, with parity at 1 and the equity band shaded."""
+    upper = [h - v if v is not None and h is not None else None for v, h in zip(counted, high)]
+    lower = [v - lo if v is not None and lo is not None else None for v, lo in zip(counted, low)]
+    traces = [line(ratio_name, "ratio", years, counted, error=(upper, lower), hover="%{y:.2f}")]
+    if any(v is not None for v in published):
+        traces.append(line("Published figure (no interval)", "published", years, published, hover="%{y:.2f}"))
+    traces.extend(_target_traces(targets, "%{y:.2f}"))
+    values = [v for series in (counted, low, high, published) for v in series if v is not None]
+    values += [band[0], band[1]] + [t[1] for t in targets]
+    span = [min(values) * 0.85, max(values) * 1.15] if values else [0.5, 2]
+    layout = _layout("Relative likelihood (log scale)", log=True, y_range=[math.log10(span[0]), math.log10(span[1])])
+    shapes = [
+        {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": band[0], "y1": band[1],
+         "line": {"width": 0}, "layer": "below", "name": "equity-band"},
+        {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": 1, "y1": 1,
+         "line": {"dash": "dash", "width": 1.5}, "name": "parity"},
+    ]
+    annotations = [
+        {"xref": "paper", "x": 1, "xanchor": "right", "yref": "y", "y": math.log10(band[1]), "yanchor": "bottom",
+         "text": f"Equity band {band[0]:.2f} to {band[1]:.2f}", "showarrow": False, "name": "band-label"},
+        {"xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": 0, "yanchor": "top",
+         "text": "1.00 = equal likelihood", "showarrow": False, "name": "parity-label"},
+    ]
+    return Chart(chart_id, title, summary, figure(traces, layout, shapes, annotations))
+
+
+def _target_traces(targets: list[tuple[str, float, str]], hover: str) -> list[go.Scatter]:
+    out = []
+    for x, y, label in targets:
+        trace = go.Scatter(x=[x], y=[y], name=label, meta="target", mode="markers+text", text=["Target"],
+                           textposition="top center", marker={"symbol": "star", "size": 16},
+                           hovertemplate=f"{label}: {hover}<extra></extra>")
+        out.append(trace)
+    return out
+
+
+def lines_chart(chart_id: str, title: str, summary: str, years: list[str], series: list[tuple[str, str, list[float | None]]],
+                y_title: str, *, percent: bool = True, zero_line: bool = False,
+                targets: list[tuple[str, float, str]] = ()) -> Chart:
+    """Several series over the years (survey percentages, board against workforce)."""
+    traces = [line(name, role, years, values, hover="%{y:.1f}" + ("%" if percent else "")) for name, role, values in series]
+    traces.extend(_target_traces(targets, "%{y:.1f}%"))
+    shapes = []
+    if zero_line:
+        shapes.append({"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": 0, "y1": 0,
+                       "line": {"dash": "dash", "width": 1.5}, "name": "parity"})
+    layout = _layout(y_title, percent=percent)
+    return Chart(chart_id, title, summary, figure(traces, layout, shapes))
+
+
+def bands_chart(chart_id: str, title: str, summary: str, bands: list[str], shares: list[float | None],
+                overall: float | None, bme_label: str) -> Chart:
+    """Share of each band, as horizontal bars (long labels read well on phones), against the overall share."""
+    bar = go.Bar(
+        y=bands, x=shares, orientation="h", name=f"{bme_label} share of the band", meta="band",
+        marker={"line": {"width": 1.5}},
+        text=[f"{s:.1f}%" if s is not None else "" for s in shares], textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}: %{x:.1f}%<extra></extra>",
+    )
+    layout = _layout("", categories=True)
+    layout["xaxis"] = {"title": {"text": f"{bme_label} share (%)"}, "ticksuffix": "%", "automargin": True, "rangemode": "tozero"}
+    layout["yaxis"] = {"type": "category", "autorange": "reversed", "automargin": True}
+    layout["height"] = max(240, 34 * len(bands) + 110)
+    shapes, annotations = [], []
+    if overall is not None:
+        shapes.append({"type": "line", "yref": "paper", "y0": 0, "y1": 1, "xref": "x", "x0": overall, "x1": overall,
+                       "line": {"dash": "dash", "width": 2}, "name": "overall"})
+        annotations.append({"yref": "paper", "y": 1, "yanchor": "bottom", "xref": "x", "x": overall,
+                            "text": f"Whole workforce {overall:.1f}%", "showarrow": False, "name": "overall-label"})
+    # a withheld band says so in the chart, not only by a missing bar
+    annotations.extend({"xref": "x", "x": 0, "xanchor": "left", "yref": "y", "y": band, "text": "withheld",
+                        "showarrow": False, "name": "withheld"} for band, share in zip(bands, shares) if share is None)
+    layout["margin"] = {"l": 8, "r": 40, "t": 28, "b": 48}
+    return Chart(chart_id, title, summary, figure([bar], layout, shapes, annotations))

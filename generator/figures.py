@@ -1,0 +1,214 @@
+"""Read access to the metrics table for the pages: one figure, one series, one headline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from .indicators import INDICATORS, Indicator
+from .model import Dataset, Year
+from .wording import (
+    Labels,
+    direction_marker,
+    marker_html,
+    headline_sentence,
+    missing,
+    note_words,
+    number,
+    ratio,
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One row of the metrics table, as the pages use it."""
+
+    year: int
+    indicator: int
+    breakdown: str
+    measure: str
+    value: float | None
+    ci_low: float | None
+    ci_high: float | None
+    direction: str
+    source: str
+    note: str
+    compared_with: int | None
+    in_equity_band: bool | None
+
+    @property
+    def has_value(self) -> bool:
+        return not missing(self.value)
+
+    @property
+    def shown(self) -> str:
+        return number(self.measure, self.value) if self.has_value else ""
+
+    @property
+    def interval(self) -> str:
+        if missing(self.ci_low) or missing(self.ci_high):
+            return ""
+        return f"{ratio(self.ci_low)} to {ratio(self.ci_high)}"
+
+
+def _clean(value: Any) -> Any:
+    if value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return value
+
+
+class FigureTable:
+    """The metrics table indexed by (year, indicator, breakdown, measure)."""
+
+    def __init__(self, frame: pd.DataFrame, dataset: Dataset, labels: Labels) -> None:
+        self.frame = frame
+        self.dataset = dataset
+        self.labels = labels
+        self.threshold = dataset.organisation.settings.suppression_threshold
+        self._rows: dict[tuple[int, int, str, str], Figure] = {}
+        for record in frame.to_dict("records"):
+            fig = Figure(**{k: _clean(v) for k, v in record.items()})
+            self._rows[(fig.year, fig.indicator, fig.breakdown, fig.measure)] = fig
+        self.years: list[Year] = list(dataset.years)
+
+    def get(self, year: int, indicator: int, measure: str, breakdown: str = "") -> Figure | None:
+        return self._rows.get((year, indicator, breakdown, measure))
+
+    def value(self, year: int, indicator: int, measure: str, breakdown: str = "") -> float | None:
+        fig = self.get(year, indicator, measure, breakdown)
+        return fig.value if fig is not None and fig.has_value else None
+
+    def series(self, indicator: int, measure: str, breakdown: str = "", source: str | None = None) -> list[float | None]:
+        out = []
+        for year in self.years:
+            fig = self.get(year.year, indicator, measure, breakdown)
+            keep = fig is not None and fig.has_value and (source is None or fig.source == source)
+            out.append(fig.value if keep else None)
+        return out
+
+    def year_label(self, year: int) -> str:
+        return next((y.display_label for y in self.years if y.year == year), str(year))
+
+    def headline(self, number_: int, year: int) -> Headline:
+        spec = INDICATORS[number_]
+        fig = self.get(year, number_, spec.headline_measure, spec.headline_breakdown)
+        return Headline(self, spec, year, fig)
+
+    def note(self, fig: Figure | None) -> str:
+        if fig is None:
+            return ""
+        words = note_words(fig.note, fig.source)
+        if fig.note == "suppressed":
+            words = (f"Withheld to protect privacy: this figure rests on fewer than {self.threshold} people, "
+                     "so publishing it could identify someone.")
+        return words
+
+
+@dataclass(frozen=True)
+class Headline:
+    """An indicator's headline figure for one year, with everything a card or summary row shows."""
+
+    table: FigureTable
+    spec: Indicator
+    year: int
+    figure: Figure | None
+
+    @property
+    def title(self) -> str:
+        return f"Indicator {self.spec.number}: {self.spec.short_title}"
+
+    @property
+    def available(self) -> bool:
+        return self.figure is not None and self.figure.has_value
+
+    @property
+    def value_text(self) -> str:
+        return self.figure.shown if self.available else ""
+
+    @property
+    def status_text(self) -> str:
+        """What stands in place of a value: never a blank or a 0."""
+        if self.available:
+            return ""
+        if self.figure is None:
+            return "No figure reported"
+        if self.figure.note == "suppressed":
+            return "Withheld for privacy"
+        if self.figure.note.startswith("not_available"):
+            return "Not available"
+        return "Cannot be computed"
+
+    @property
+    def sentence(self) -> str:
+        if not self.available:
+            return self.table.note(self.figure) or "No figure was reported for this year."
+        values = {self.spec.headline_measure: self.figure.value}
+        n, t = self.spec.number, self.table
+        if self.spec.kind == "survey":
+            values["white"] = t.value(self.year, n, "white")
+            if values["white"] is None:
+                return f"{self.value_text} of {self.table.labels.bme} staff."
+        if self.spec.kind == "board":
+            values["board_bme_share"] = t.value(self.year, 9, "board_bme_share", "voting")
+            values["workforce_bme_share"] = t.value(self.year, 9, "workforce_bme_share", "overall")
+        return headline_sentence(n, self.table.labels, values, self.year)
+
+    @property
+    def previous(self) -> Figure | None:
+        """The latest earlier year with this figure."""
+        for year in reversed(self.table.years):
+            if year.year < self.year:
+                fig = self.table.get(year.year, self.spec.number, self.spec.headline_measure, self.spec.headline_breakdown)
+                if fig is not None and fig.has_value:
+                    return fig
+        return None
+
+    @property
+    def previous_text(self) -> str:
+        prev = self.previous
+        if prev is None:
+            return "No earlier figure to compare with."
+        return f"{self.table.year_label(prev.year)}: {prev.shown}"
+
+    @property
+    def marker(self) -> str:
+        if not self.available or not self.figure.direction:
+            return ""
+        prev = self.table.get(self.figure.compared_with, self.spec.number, self.spec.headline_measure, self.spec.headline_breakdown)
+        return direction_marker(self.figure.direction, prev.value if prev else None, self.figure.value, self.spec.headline_measure)
+
+    @property
+    def marker_html(self) -> str:
+        if not self.available or not self.figure.direction:
+            return ""
+        prev = self.table.get(self.figure.compared_with, self.spec.number, self.spec.headline_measure, self.spec.headline_breakdown)
+        return marker_html(self.figure.direction, prev.value if prev else None, self.figure.value, self.spec.headline_measure)
+
+    @property
+    def direction(self) -> str:
+        return self.figure.direction if self.available else ""
+
+    @property
+    def compared_label(self) -> str:
+        return self.table.year_label(self.figure.compared_with) if self.available and self.figure.compared_with else ""
+
+    @property
+    def interval_text(self) -> str:
+        if not self.available or not self.figure.interval:
+            return ""
+        return f"95% confidence interval: {self.figure.interval}."
+
+    @property
+    def band_text(self) -> str:
+        if not self.available or self.spec.kind != "likelihood" or self.figure.in_equity_band is None:
+            return ""
+        low, high = self.table.dataset.organisation.settings.equity_band
+        where = "Inside" if self.figure.in_equity_band else "Outside"
+        meaning = "broadly proportionate" if self.figure.in_equity_band else "not broadly proportionate"
+        return f"{where} the equity band of {ratio(low)} to {ratio(high)} ({meaning})."
+
+    @property
+    def caveat(self) -> str:
+        return self.table.note(self.figure) if self.available else ""

@@ -1,0 +1,40 @@
+"""MkDocs hooks (listed in mkdocs.yml): the navigation, and live regeneration while previewing.
+
+Under ``wres serve`` MkDocs reloads its configuration before every rebuild, so
+``on_config`` regenerates the pages from ``data/`` first. Only files whose bytes
+changed are written, so the rebuild this triggers settles at once. A mistake in
+the data is logged and shown at the top of every preview page, and the last
+good pages stay up.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+from generator.build import SITE_FILE, generate
+from generator.errors import DataError
+
+log = logging.getLogger("mkdocs.plugins.wres")
+
+
+def on_config(config):  # noqa: ANN001, ANN201 - MkDocs hook signature
+    docs_dir = Path(config.docs_dir)
+    if os.environ.get("WRES_SERVE"):
+        try:
+            generate(Path(os.environ["WRES_DATA"]), docs_dir, Path(config.config_file_path))
+        except DataError as exc:
+            # shown on every page of the preview (theme_overrides/main.html) and in the terminal
+            config.extra["wres_problems"] = [str(problem) for problem in exc.problems]
+            for problem in exc.problems:
+                log.warning(str(problem))
+            log.warning("The preview shows the last good version until these are fixed.")
+    site_file = docs_dir / SITE_FILE
+    if site_file.exists():
+        site = json.loads(site_file.read_text(encoding="utf-8"))
+        config.nav = site["nav"]
+        config.site_name = site["site_name"]
+        config.copyright = site["copyright"]
+    return config

@@ -1,0 +1,298 @@
+"""The building blocks of the indicator and year pages: trend tables, detail tables, charts.
+
+Everything here reads figures from :class:`FigureTable`; nothing computes a figure.
+"""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+from . import charts
+from .figures import Figure, FigureTable
+from .indicators import INDICATORS, STAFF_GROUP_TITLES
+from .tables import Table
+from .wording import DIRECTION_WORDS, pct, ratio
+
+ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "code", "br", "blockquote", "abbr"}
+
+
+def safe_markdown(text: str | None) -> Markup:
+    """An editor's Markdown as HTML, with any raw HTML removed (links stay links)."""
+    if not text:
+        return Markup("")
+    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}, "abbr": {"title"}},
+                      url_schemes={"http", "https", "mailto"}, link_rel="noopener")
+    # one HTML block for Markdown: no blank lines inside
+    return Markup("\n".join(line for line in clean.splitlines() if line.strip()))
+
+
+def cell(table: FigureTable, fig: Figure | None) -> str:
+    """A table cell: the figure, or words for why there is none (never a blank or 0)."""
+    if fig is None:
+        return "Not reported"
+    if fig.has_value:
+        return fig.shown + (" (published)" if fig.source == "published" else "")
+    if fig.note == "suppressed":
+        return "Withheld (privacy)"
+    if fig.note.startswith("not_available"):
+        return "Not available"
+    return "Cannot be computed"
+
+
+def direction_cell(fig: Figure | None, table: FigureTable) -> str:
+    if fig is None or not fig.direction:
+        return "No comparison"
+    return f"{DIRECTION_WORDS[fig.direction]} (against {table.year_label(fig.compared_with)})"
+
+
+def year_notes(table: FigureTable, number: int) -> list[str]:
+    """One line per year whose headline figure needs explaining."""
+    spec = INDICATORS[number]
+    notes = []
+    for year in table.years:
+        fig = table.get(year.year, number, spec.headline_measure, spec.headline_breakdown)
+        words = table.note(fig)
+        if words:
+            notes.append(f"{year.display_label}: {words}")
+    return notes
+
+
+# --- trend tables (one row per year) ----------------------------------------
+
+
+def trend_columns(number: int, table: FigureTable) -> list[tuple[str, str, str]]:
+    """(heading, measure, breakdown) for the trend table of an indicator."""
+    L = table.labels
+    kind = INDICATORS[number].kind
+    if kind == "representation":
+        return [(f"{L.bme} share", "bme_share", "overall"), (f"{L.white} share", "white_share", "overall"),
+                (f"{L.unknown} share", "unknown_share", "overall"), ("Headcount", "headcount", "overall"),
+                ("Declaration rate", "declaration_rate", "overall")] + [
+                (f"{L.bme} share, {title.lower()}", "bme_share", group) for group, title in STAFF_GROUP_TITLES.items()]
+    if kind == "likelihood":
+        return [("Relative likelihood", "relative_likelihood", ""),
+                (f"Likelihood, {L.white}", "likelihood_white", ""), (f"Likelihood, {L.bme}", "likelihood_bme", "")]
+    if kind == "survey":
+        return [(L.white, "white", ""), (L.bme, "bme", ""), (f"Gap ({L.bme} minus {L.white})", "gap", ""),
+                (f"National average, {L.white}", "national_white", ""), (f"National average, {L.bme}", "national_bme", ""),
+                (f"Comparator, {L.white}", "comparator_white", ""), (f"Comparator, {L.bme}", "comparator_bme", "")]
+    return [(f"Voting board, {L.bme} share", "board_bme_share", "voting"),
+            (f"Executive board, {L.bme} share", "board_bme_share", "executive"),
+            (f"Workforce, {L.bme} share", "workforce_bme_share", "overall"),
+            ("Difference, voting", "difference", "voting"), ("Difference, executive", "difference", "executive")]
+
+
+def _used(columns, number: int, table: FigureTable):
+    """Drop columns with no row in any year (e.g. no comparator averages at all)."""
+    return [c for c in columns if any(table.get(y.year, number, c[1], c[2]) is not None for y in table.years)]
+
+
+def trend_table(number: int, table: FigureTable) -> Table:
+    spec = INDICATORS[number]
+    columns = _used(trend_columns(number, table), number, table)
+    head = ["Year"] + [c[0] for c in columns]
+    if spec.kind == "likelihood":
+        head.insert(2, "95% confidence interval")
+        head.insert(3, "Equity band")
+    if spec.kind == "survey":
+        head.insert(1, "Staff survey")
+    head.append("Direction of travel")
+    rows = []
+    for year in reversed(table.years):
+        cells = [cell(table, table.get(year.year, number, m, b)) for _, m, b in columns]
+        headline = table.get(year.year, number, spec.headline_measure, spec.headline_breakdown)
+        if spec.kind == "likelihood":
+            cells.insert(1, headline.interval if headline is not None and headline.interval else "None")
+            cells.insert(2, _band_cell(headline, table))
+        if spec.kind == "survey":
+            cells.insert(0, str(year.staff_survey_year))
+        cells.append(direction_cell(headline, table))
+        rows.append((year.display_label, cells))
+    caption = f"Indicator {number}, {spec.short_title.lower()}: every year"
+    return Table(f"table-indicator-{number}-trend", caption, head, rows, year_notes(table, number))
+
+
+def _band_cell(fig: Figure | None, table: FigureTable) -> str:
+    if fig is None or fig.in_equity_band is None or not fig.has_value:
+        return "Not judged"
+    return "Inside" if fig.in_equity_band else "Outside"
+
+
+# --- indicator 1 by band ----------------------------------------------------
+
+
+def bands(table: FigureTable, year: int, group: str) -> list[str]:
+    prefix = f"{group}/"
+    labels = []
+    for (y, ind, breakdown, measure) in table._rows:  # noqa: SLF001 - the table's own index, in document order
+        if y == year and ind == 1 and measure == "headcount" and breakdown.startswith(prefix):
+            labels.append(breakdown.removeprefix(prefix))
+    return labels
+
+
+def band_table(table: FigureTable, year: int, group: str) -> Table:
+    L = table.labels
+    head = ["Band", f"{L.bme} share", f"{L.white} share", f"{L.unknown} share", "Headcount"]
+    rows = []
+    for label in bands(table, year, group):
+        key = f"{group}/{label}"
+        rows.append((label, [cell(table, table.get(year, 1, m, key)) for m in ("bme_share", "white_share", "unknown_share", "headcount")]))
+    rows.append((f"All {STAFF_GROUP_TITLES[group].lower()}",
+                 [cell(table, table.get(year, 1, m, group)) for m in ("bme_share", "white_share", "unknown_share", "headcount")]))
+    withheld = sum(1 for _, cells in rows if "Withheld (privacy)" in cells)
+    notes = [f"Withheld: bands where a group has fewer than {table.threshold} staff; publishing them could identify people."] if withheld else []
+    caption = f"{STAFF_GROUP_TITLES[group]} by band, {table.year_label(year)}"
+    return Table(f"table-indicator-1-{group.replace('_', '-')}-{year}", caption, head, rows, notes)
+
+
+def band_chart(table: FigureTable, year: int, group: str) -> charts.Chart:
+    L = table.labels
+    labels = bands(table, year, group)
+    shares = [table.value(year, 1, "bme_share", f"{group}/{b}") for b in labels]
+    overall = table.value(year, 1, "bme_share", "overall")
+    shown = [(b, s) for b, s in zip(labels, shares) if s is not None]
+    title = f"{L.bme} share of each band, {STAFF_GROUP_TITLES[group].lower()}, {table.year_label(year)}"
+    if shown:
+        low = min(shown, key=lambda x: x[1])
+        high = max(shown, key=lambda x: x[1])
+        summary = (f"The {L.bme} share ranged from {pct(low[1])} ({low[0]}) to {pct(high[1])} ({high[0]})"
+                   + (f", against {pct(overall)} of the whole workforce" if overall is not None else "") + ".")
+    else:
+        summary = "Every band is withheld for privacy."
+    withheld = len(labels) - len(shown)
+    if withheld:
+        summary += f" {withheld} {'band is' if withheld == 1 else 'bands are'} withheld for privacy and left out."
+    return charts.bands_chart(f"chart-indicator-1-{group.replace('_', '-')}", title, summary, labels, shares, overall, L.bme)
+
+
+# --- trend charts -----------------------------------------------------------
+
+
+def _span(table: FigureTable, values: list[float | None]) -> tuple[str, str] | None:
+    pairs = [(y.display_label, v) for y, v in zip(table.years, values) if v is not None]
+    if not pairs:
+        return None
+    return pairs[0][0], pairs[-1][0]
+
+
+def trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float, str]] = ()) -> charts.Chart:
+    spec = INDICATORS[number]
+    L = table.labels
+    years = [y.display_label for y in table.years]
+    chart_id = f"chart-indicator-{number}-trend"
+    title = f"Indicator {number}, {spec.short_title.lower()}, by year"
+    if spec.kind == "likelihood":
+        counted = table.series(number, "relative_likelihood", source="counts")
+        published = table.series(number, "relative_likelihood", source="published")
+        low = [table.get(y.year, number, "relative_likelihood").ci_low if v is not None else None for y, v in zip(table.years, counted)]
+        high = [table.get(y.year, number, "relative_likelihood").ci_high if v is not None else None for y, v in zip(table.years, counted)]
+        every = [c if c is not None else p for c, p in zip(counted, published)]
+        band = table.dataset.organisation.settings.equity_band
+        summary = _ratio_summary(table, every, band)
+        return charts.ratio_chart(chart_id, title, summary, years, counted, low, high, published, band,
+                                  "Relative likelihood (95% interval)", targets)
+    if spec.kind == "survey":
+        series = [(L.white, "white", table.series(number, "white")), (L.bme, "bme", table.series(number, "bme")),
+                  (f"National average, {L.white}", "white_national", table.series(number, "national_white")),
+                  (f"National average, {L.bme}", "bme_national", table.series(number, "national_bme")),
+                  (f"Comparator, {L.white}", "white_comparator", table.series(number, "comparator_white")),
+                  (f"Comparator, {L.bme}", "bme_comparator", table.series(number, "comparator_bme"))]
+        series = [s for s in series if any(v is not None for v in s[2])]
+        return charts.lines_chart(chart_id, title, _survey_summary(number, table), years, series,
+                                  "Percentage of respondents", targets=targets)
+    if spec.kind == "representation":
+        values = table.series(1, "bme_share", "overall")
+        span = _span(table, values)
+        if span:
+            first, last = next(v for v in values if v is not None), next(v for v in reversed(values) if v is not None)
+            summary = f"The {L.bme} share of the workforce went from {pct(first)} in {span[0]} to {pct(last)} in {span[1]}."
+        else:
+            summary = "No figures are available yet."
+        return charts.lines_chart(chart_id, title, summary, years, [(f"{L.bme} share of the workforce", "bme", values)],
+                                  f"{L.bme} share of the workforce", targets=targets)
+    voting = table.series(9, "board_bme_share", "voting")
+    executive = table.series(9, "board_bme_share", "executive")
+    workforce = table.series(9, "workforce_bme_share", "overall")
+    latest = next(((y, v, w) for y, v, w in zip(reversed(table.years), reversed(voting), reversed(workforce)) if v is not None), None)
+    if latest and latest[2] is not None:
+        summary = (f"In {latest[0].display_label}, {pct(latest[1])} of voting board members were {L.bme}, "
+                   f"against {pct(latest[2])} of the workforce.")
+    elif latest:
+        summary = f"In {latest[0].display_label}, {pct(latest[1])} of voting board members were {L.bme}."
+    else:
+        summary = "No figures are available yet."
+    series = [(f"Voting board, {L.bme} share", "board", voting), (f"Executive board, {L.bme} share", "executive", executive),
+              (f"Workforce, {L.bme} share", "workforce", workforce)]
+    return charts.lines_chart(chart_id, title, summary, years, [s for s in series if any(v is not None for v in s[2])],
+                              f"{L.bme} share", targets=targets)
+
+
+def _ratio_summary(table: FigureTable, values: list[float | None], band: tuple[float, float]) -> str:
+    pairs = [(y.display_label, v) for y, v in zip(table.years, values) if v is not None]
+    if not pairs:
+        return "No figures are available yet."
+    inside = sum(1 for _, v in pairs if band[0] <= v <= band[1])
+    text = f"The relative likelihood was {ratio(pairs[0][1])} in {pairs[0][0]} and {ratio(pairs[-1][1])} in {pairs[-1][0]}"
+    return text + f"; it was inside the equity band in {inside} of {len(pairs)} years with a figure."
+
+
+def _survey_summary(number: int, table: FigureTable) -> str:
+    L = table.labels
+    white, bme = table.series(number, "white"), table.series(number, "bme")
+    pairs = [(y.display_label, w, b) for y, w, b in zip(table.years, white, bme) if w is not None and b is not None]
+    if not pairs:
+        return "No figures are available yet."
+    first, last = pairs[0], pairs[-1]
+    text = f"In {last[0]}, {pct(last[2])} of {L.bme} and {pct(last[1])} of {L.white} respondents"
+    if len(pairs) > 1:
+        text += f"; in {first[0]}, {pct(first[2])} and {pct(first[1])}"
+    return text + "."
+
+
+# --- one year against the year before --------------------------------------
+
+
+def detail_table(number: int, table: FigureTable, year: int) -> Table:
+    """Every figure of an indicator in ``year`` beside the previous year in the data."""
+    spec = INDICATORS[number]
+    earlier = [y for y in table.years if y.year < year]
+    previous = earlier[-1].year if earlier else None
+    columns = [c for c in trend_columns(number, table)
+               if table.get(year, number, c[1], c[2]) is not None or (previous and table.get(previous, number, c[1], c[2]) is not None)]
+    head = ["Figure", table.year_label(year)] + ([table.year_label(previous)] if previous else [])
+    rows = []
+    for heading, measure, breakdown in columns:
+        cells = [cell(table, table.get(year, number, measure, breakdown))]
+        if previous:
+            cells.append(cell(table, table.get(previous, number, measure, breakdown)))
+        rows.append((heading, cells))
+    if spec.kind == "likelihood":
+        fig = table.get(year, number, "relative_likelihood")
+        ci = [fig.interval if fig is not None and fig.interval else "None"]
+        if previous:
+            pfig = table.get(previous, number, "relative_likelihood")
+            ci.append(pfig.interval if pfig is not None and pfig.interval else "None")
+        rows.insert(1, ("95% confidence interval", ci))
+    caption = f"Indicator {number}, {spec.short_title.lower()}: {table.year_label(year)}" + (
+        f" against {table.year_label(previous)}" if previous else "")
+    return Table(f"table-indicator-{number}-{year}", caption, head, rows)
+
+
+def year_summary_table(table: FigureTable, year: int) -> Table:
+    """All nine headline figures of a year against the previous year that has each."""
+    label = table.year_label(year)
+    rows = []
+    for number, spec in INDICATORS.items():
+        h = table.headline(number, year)
+        current = h.value_text if h.available else h.status_text
+        if h.available and h.figure.source == "published":
+            current += " (published)"
+        previous = h.previous
+        prev_text = f"{previous.shown} ({table.year_label(previous.year)})" if previous else "No earlier figure"
+        travel = h.marker if h.marker else "No comparison"
+        rows.append((f"{number}. {spec.short_title}", [current, prev_text, travel]))
+    head = ["Indicator", label, "Previous figure", "Direction of travel"]
+    return Table(f"table-summary-{year}", f"Headline figures, {label}, against the previous year with a figure", head, rows)

@@ -1,0 +1,162 @@
+"""How figures read on the site: rounding for display, the organisation's labels, plain-English sentences.
+
+Rounding happens here and only here; every function takes the unrounded value
+from the metrics table.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .indicators import INDICATORS
+from .model import Terminology
+
+MINUS = "\u2212"  # read as "minus" by screen readers, unlike a hyphen
+
+DIRECTION_WORDS = {
+    "improved": "Improved",
+    "deteriorated": "Deteriorated",
+    "no_change": "No change",
+    "up": "Up",
+    "down": "Down",
+}
+
+SURVEY_PHRASES = {
+    5: "experienced harassment, bullying or abuse from patients, relatives or the public",
+    6: "experienced harassment, bullying or abuse from staff",
+    7: "believed the organisation provides equal opportunities for career progression or promotion",
+    8: "personally experienced discrimination from a manager, team leader or colleague",
+}
+
+
+def missing(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def signed(text: str) -> str:
+    return text.replace("-", MINUS, 1) if text.startswith("-") else text
+
+
+def ratio(value: float) -> str:
+    """A relative likelihood: 2 decimal places."""
+    return signed(f"{value:.2f}")
+
+
+def pct(value: float) -> str:
+    """A percentage: 1 decimal place and a % sign."""
+    return signed(f"{value:.1f}") + "%"
+
+
+def points(value: float, *, sign: bool = True) -> str:
+    """Percentage points: 1 decimal place, with an explicit + for rises."""
+    text = f"{value:+.1f}" if sign else f"{value:.1f}"
+    return signed(text) + " percentage points"
+
+
+def count(value: float) -> str:
+    return f"{int(round(value)):,}"
+
+
+def number(measure: str, value: float) -> str:
+    """A figure as shown, chosen by what the measure is."""
+    if measure == "relative_likelihood":
+        return ratio(value)
+    if measure == "headcount":
+        return count(value)
+    if measure in ("gap", "difference"):
+        return points(value)
+    return pct(value)
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The organisation's words for the groups, ready for templates."""
+
+    bme: str
+    bme_long: str
+    white: str
+    unknown: str
+
+    @classmethod
+    def from_terminology(cls, terms: Terminology) -> Labels:
+        return cls(terms.bme, terms.bme_long, terms.white, terms.unknown)
+
+    def group(self, key: str) -> str:
+        return {"white": self.white, "bme": self.bme, "unknown": self.unknown}[key]
+
+    def fill(self, text: str) -> str:
+        """Replace {bme}, {bme_long}, {white} placeholders in fixed wording."""
+        return text.format(bme=self.bme, bme_long=self.bme_long, white=self.white, unknown=self.unknown)
+
+
+def direction_marker(direction: str, previous: float | None, current: float | None, measure: str) -> str:
+    """Arrow + word + numbers, e.g. "▲ Deteriorated, 1.89 → 2.45". The arrow shows whether the number rose."""
+    if not direction:
+        return ""
+    word = DIRECTION_WORDS[direction]
+    if missing(previous) or missing(current):
+        return word
+    if direction == "no_change" or round(current, 6) == round(previous, 6):
+        arrow = "▶"
+    else:
+        arrow = "▲" if current > previous else "▼"
+    if measure in ("gap", "difference"):  # one unit after both numbers reads better
+        return f"{arrow} {word}, {signed(f'{previous:.1f}')} → {signed(f'{current:.1f}')} percentage points"
+    return f"{arrow} {word}, {number(measure, previous)} → {number(measure, current)}"
+
+
+def headline_sentence(indicator: int, labels: Labels, values: dict[str, float | None], year: int) -> str:
+    """One plain-English sentence for an indicator's headline figure (values are unrounded)."""
+    spec = INDICATORS[indicator]
+    if spec.kind == "representation":
+        return f"{capitalise(labels.bme)} staff made up {pct(values['bme_share'])} of the workforce at 31 March {year}."
+    if spec.kind == "likelihood":
+        top, bottom = labels.group(spec.top_group), labels.group(spec.bottom_group)
+        return (f"{capitalise(top)} {spec.people} were {ratio(values['relative_likelihood'])} times as likely as "
+                f"{bottom} {spec.people} {spec.phrase}.")
+    if spec.kind == "survey":
+        return (f"{pct(values['bme'])} of {labels.bme} staff {SURVEY_PHRASES[indicator]}, compared with "
+                f"{pct(values['white'])} of {labels.white} staff.")
+    difference = values.get("difference")
+    share = values["board_bme_share"]
+    if missing(difference):
+        return f"{pct(share)} of voting board members were {labels.bme}."
+    side = "below" if difference < 0 else "above"
+    return (f"{pct(share)} of voting board members were {labels.bme}, {points(abs(difference), sign=False)} "
+            f"{side} the share of the workforce ({pct(values['workforce_bme_share'])}).")
+
+
+def note_words(note: str, source: str = "") -> str:
+    """The reader's wording for a figure that has no value, or a caveat on one that has."""
+    if note == "suppressed":
+        return "Withheld: fewer than the privacy threshold of staff, so this figure could identify people."
+    if note.startswith("not_available: "):
+        return "Not available: " + note.removeprefix("not_available: ")
+    if note.startswith("cannot be computed: "):
+        return "Cannot be computed: " + note.removeprefix("cannot be computed: ") + "."
+    if note.startswith("confidence interval cannot be computed"):
+        return "No confidence interval: a count of zero."
+    if source == "published":
+        return "Published figure from that year's report; the counts behind it were not kept, so there is no confidence interval."
+    return ""
+
+
+NO_FIGURE = "No figure was reported for this year."
+
+
+def marker_html(direction: str, previous: float | None, current: float | None, measure: str) -> str:
+    """The direction marker as HTML: the arrow hidden from screen readers, which hear "to" for "→"."""
+    text = direction_marker(direction, previous, current, measure)
+    if not text:
+        return ""
+    arrow, _, rest = text.partition(" ")
+    if arrow not in ("▲", "▼", "▶"):
+        arrow, rest = "", text
+    rest = rest.replace("→", '<span aria-hidden="true">→</span><span class="wres-sr-only">to</span>')
+    icon = f'<span aria-hidden="true">{arrow}</span> ' if arrow else ""
+    return f'<span class="wres-dot wres-dot--{direction}">{icon}{rest}</span>'

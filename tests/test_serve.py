@@ -1,0 +1,62 @@
+"""The live preview: an editor changes a YAML file and the page changes within seconds."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from .conftest import ROOT
+from .site_helpers import copy_data
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback only
+        return response.read().decode("utf-8")
+
+
+def wait_for(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if text in fetch(url):
+                return True
+        except OSError:
+            pass
+        time.sleep(0.25)
+    return False
+
+
+def test_serve_regenerates_when_the_data_changes(tmp_path):
+    data = copy_data(tmp_path / "data")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--data", str(data), "--address", f"127.0.0.1:{port}"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    try:
+        assert wait_for(url, "At a glance", 60), "the preview did not start"
+        year = data / "years" / "2024.yaml"
+        year.write_text(year.read_text().replace("The likelihood gap", "Edited in preview: the likelihood gap"))
+        started = time.monotonic()
+        assert wait_for(url, "Edited in preview", 30), "the preview did not pick up the change"
+        assert time.monotonic() - started < 30
+        # a mistake is reported, and the last good page stays up
+        year.write_text(year.read_text().replace("year: 2024", "year: 2025"))
+        assert wait_for(url, "says 2025 but the file is named 2024.yaml", 30), "the mistake is not shown in the preview"
+        assert "Edited in preview" in fetch(url)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        output = server.communicate(timeout=20)[0].decode()
+    assert "years/2024.yaml" in output and "says 2025 but the file is named 2024.yaml" in output

@@ -1,0 +1,188 @@
+"""The built website: every page, every chart's table and summary, the cards' numbers, terminology."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildError
+from generator.errors import DataError
+from generator.indicators import INDICATORS
+from generator.loading import load_dataset
+from generator.metrics import compute_metrics
+from generator.wording import number
+
+from .conftest import EXAMPLE_DATA
+from .site_helpers import build_example, copy_data, html_pages, visible_text
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    return build_example(tmp_path_factory.mktemp("example") / "site")
+
+
+@pytest.fixture(scope="session")
+def metrics():
+    return compute_metrics(load_dataset(EXAMPLE_DATA))
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8") if page else (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_page_of_the_navigation_is_built(site):
+    years = [y.year for y in load_dataset(EXAMPLE_DATA).years]
+    expected = ["", "data", "methodology", "accessibility", "about"]
+    expected += [f"indicators/indicator-{n}" for n in INDICATORS] + [f"years/{y}" for y in years]
+    for page in expected:
+        assert (site / page / "index.html").exists() if page else (site / "index.html").exists(), page
+    home = read(site, "")
+    for page in expected[1:]:
+        assert f'href="{page}/"' in home or f'href="./{page}/"' in home, f"{page} is not in the navigation"
+
+
+def test_indicator_pages_are_headed_with_number_and_title(site):
+    for n, spec in INDICATORS.items():
+        assert re.search(rf"<h1[^>]*>Indicator {n}: {spec.short_title}</h1>", read(site, f"indicators/indicator-{n}"))
+
+
+def test_every_chart_has_a_name_a_summary_and_its_table_next(site):
+    charts = 0
+    for page in html_pages(site):
+        html = page.read_text(encoding="utf-8")
+        for match in re.finditer(r'<figure class="wres-figure".*?</figure>\s*(<div class="wres-table"[^>]*>)?', html, re.S):
+            charts += 1
+            figure = match.group(0)
+            assert re.search(r'role="img" aria-label="[^"]{20,}"', figure), page
+            summary = re.search(r'<span class="wres-figure__summary">([^<]+)</span>', figure)
+            assert summary and len(summary.group(1)) > 20, page
+            assert match.group(1), f"a chart in {page} is not followed by its table"
+            assert 'role="region"' in match.group(1) and 'tabindex="0"' in match.group(1)
+    assert charts >= 12
+
+
+def test_plotly_loads_only_on_pages_with_charts_and_from_this_site(site):
+    assert "plotly-basic.min.js" not in read(site, "")
+    indicator = read(site, "indicators/indicator-2")
+    assert re.search(r'<script src="[./]*assets/javascripts/plotly-basic.min.js" defer>', indicator)
+    assert (site / "assets" / "javascripts" / "plotly-basic.min.js").stat().st_size > 100_000
+    for page in html_pages(site):
+        html = page.read_text(encoding="utf-8")
+        external = re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?:)?//', html)
+        assert not external, f"{page} loads something from another host"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def _cards(html: str) -> dict[int, str]:
+    cards = {}
+    for block in re.findall(r'<section class="wres-card">(.*?)</section>', html, re.S):
+        n = int(re.search(r"Indicator (\d):", block).group(1))
+        cards[n] = block
+    return cards
+
+
+def test_every_number_on_a_card_matches_the_metrics_table(site, metrics):
+    cards = _cards(read(site, ""))
+    assert sorted(cards) == list(range(1, 10))
+    latest = int(metrics.year.max())
+    for n, block in cards.items():
+        spec = INDICATORS[n]
+        row = metrics[(metrics.year == latest) & (metrics.indicator == n) & (metrics.measure == spec.headline_measure)
+                      & (metrics.breakdown == spec.headline_breakdown)].iloc[0]
+        value = re.search(r'<p class="wres-card__value">([^<]+)</p>', block).group(1)
+        assert value == number(spec.headline_measure, row.value)
+        earlier = metrics[(metrics.year < latest) & (metrics.indicator == n) & (metrics.measure == spec.headline_measure)
+                          & (metrics.breakdown == spec.headline_breakdown) & metrics.value.notna()]
+        previous = earlier.iloc[-1]
+        assert f"Previous: " in block and number(spec.headline_measure, previous.value) in block
+        if row.direction:
+            word = {"improved": "Improved", "deteriorated": "Deteriorated", "no_change": "No change", "up": "Up", "down": "Down"}
+            assert word[row.direction] in block
+
+
+def test_card_sentences_state_the_direction_of_each_ratio(site):
+    cards = _cards(read(site, ""))
+    text = {n: visible_text(block) for n, block in cards.items()}
+    assert re.search(r"White applicants were \d\.\d\d times as likely as BME applicants to be appointed from shortlisting", text[2])
+    assert re.search(r"BME staff were \d\.\d\d times as likely as White staff to enter the formal disciplinary process", text[3])
+    assert re.search(r"White staff were \d\.\d\d times as likely as BME staff to access non-mandatory training", text[4])
+
+
+def test_missing_figures_have_their_own_words(site):
+    year_2022 = visible_text(read(site, "years/2022"))
+    assert "Withheld for privacy" in year_2022
+    assert "rests on fewer than 5 people" in year_2022
+    assert "Not available: Our learning records moved" in visible_text(read(site, "years/2021"))
+    indicator_2 = visible_text(read(site, "indicators/indicator-2"))
+    assert "1.71 (published)" in indicator_2 and "Published figure from that year's report" in indicator_2
+
+
+def test_downloads_are_published(site, metrics):
+    csv = (site / "wres-indicators.csv").read_text(encoding="utf-8")
+    assert csv.splitlines()[0] == "year,indicator,breakdown,measure,value,ci_low,ci_high,direction,source,note"
+    assert len(csv.splitlines()) == len(metrics) + 1
+    for n in INDICATORS:
+        lines = (site / "downloads" / f"indicator-{n}.csv").read_text().splitlines()
+        assert all(line.split(",")[1] == str(n) for line in lines[1:])
+
+
+def test_tables_work_without_javascript(site):
+    html = read(site, "indicators/indicator-5")
+    assert "<caption" in html and '<th scope="col">' in html and '<th scope="row">2023/24</th>' in html
+
+
+def test_the_same_inputs_give_the_same_site(site, tmp_path):
+    again = build_example(tmp_path / "again")
+    def digest(root: Path) -> dict[str, str]:
+        return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in root.rglob("*") if p.is_file()}
+    assert digest(again) == digest(site)
+
+
+def test_terminology_replaces_bme_everywhere(tmp_path):
+    data = copy_data(tmp_path / "data")
+    org = data / "organisation.yaml"
+    org.write_text(org.read_text().replace("bme: BME", "bme: ethnically diverse")
+                   .replace("bme_long: Black and minority ethnic", "bme_long: ethnically diverse"))
+    site = build_example(tmp_path / "site", data)
+    for page in html_pages(site):
+        # the trust's own commentary is its own words; everything the site writes must use the label
+        text = visible_text(page.read_text(encoding="utf-8"), skip_classes=("wres-commentary",))
+        assert not re.search(r"\bBME\b", text), f"{page} still says BME: ...{text[max(0, text.find('BME') - 80):text.find('BME') + 40]}"
+    home = visible_text((site / "index.html").read_text())
+    assert "White applicants were" in home and "as likely as ethnically diverse applicants" in home
+    chart = (site / "indicators" / "indicator-5" / "index.html").read_text()
+    assert '"name":"ethnically diverse"' in chart
+
+
+def test_a_failed_build_leaves_the_previous_site(tmp_path):
+    data = copy_data(tmp_path / "data")
+    out = build_example(tmp_path / "site", data)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    year = data / "years" / "2024.yaml"
+    year.write_text(year.read_text().replace("appointed: {white: 900", "appointed: {white: 9000"))
+    with pytest.raises(DataError):
+        build_example(out, data)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert not list(tmp_path.glob(".wres-build-*")), "temporary build folders are cleaned up"
+
+
+def test_a_broken_link_in_content_fails_the_build_and_keeps_the_site(tmp_path, monkeypatch):
+    from . import site_helpers
+
+    project = tmp_path / "project"
+    project.mkdir()
+    root = site_helpers.ROOT
+    for name in ("mkdocs.yml", "theme_overrides", "generator"):
+        (project / name).symlink_to(root / name)
+    (project / "content").mkdir()
+    (project / "content" / "about.md").write_text("# About\n\nSee [the missing page](missing.md).\n")
+    out = build_example(tmp_path / "site")
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    from generator.build import build_site
+
+    with pytest.raises(BuildError, match="previous site is unchanged"):
+        build_site(EXAMPLE_DATA, out, project / "mkdocs.yml")
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
