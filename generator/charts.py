@@ -117,6 +117,8 @@ def ratio_chart(chart_id: str, title: str, summary: str, years: list[str], count
     values += [band[0], band[1]] + [t[1] for t in targets]
     span = [min(values) * 0.85, max(values) * 1.15] if values else [0.5, 2]
     layout = _layout("Relative likelihood (log scale)", log=True, y_range=[math.log10(span[0]), math.log10(span[1])])
+    ticks = [t for t in (0.1, 0.25, 0.5, band[0], 1.0, band[1], 1.5, 2.0, 3.0, 5.0, 10.0) if span[0] <= t <= span[1]]
+    layout["yaxis"].update(tickmode="array", tickvals=ticks, ticktext=[f"{t:.2f}" for t in ticks])
     shapes = [
         {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": band[0], "y1": band[1],
          "line": {"width": 0}, "layer": "below", "name": "equity-band"},
@@ -124,7 +126,7 @@ def ratio_chart(chart_id: str, title: str, summary: str, years: list[str], count
          "line": {"dash": "dash", "width": 1.5}, "name": "parity"},
     ]
     annotations = [
-        {"xref": "paper", "x": 1, "xanchor": "right", "yref": "y", "y": math.log10(band[1]), "yanchor": "bottom",
+        {"xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": math.log10(band[1]), "yanchor": "top",
          "text": f"Equity band {band[0]:.2f} to {band[1]:.2f}", "showarrow": False, "name": "band-label"},
         {"xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": 0, "yanchor": "top",
          "text": "1.00 = equal likelihood", "showarrow": False, "name": "parity-label"},

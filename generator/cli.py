@@ -75,3 +75,15 @@ def serve(data_dir: Path, config_file: Path, address: str) -> None:
     from .build import serve as serve_site
 
     serve_site(data_dir, config_file, address)
+
+
+@main.command("new-year")
+@click.argument("year", type=click.IntRange(2015, 2100))
+@DATA_OPTION
+def new_year(year: int, data_dir: Path) -> None:
+    """Start YEAR's files: an empty year file and an action plan with open actions carried over."""
+    from .scaffold import new_year as scaffold
+
+    for path in scaffold(data_dir, year):
+        click.echo(f"Wrote {path}")
+    click.echo("Fill them in, then run 'wres check'.")

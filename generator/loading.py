@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import checks
+from . import checks, plan_checks
 from .errors import DataError, Problem
 from .model import Dataset, Organisation, Year
+from .plan_model import ActionPlan
 from .yamlfile import YamlDocument, display_path, read_yaml, validate
 
 YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
@@ -33,11 +34,13 @@ def load_organisation(data_dir: Path, problems: list[Problem]) -> Organisation |
     return model  # type: ignore[return-value]
 
 
-def year_files(data_dir: Path, problems: list[Problem]) -> list[tuple[int, Path]]:
-    """``years/<YYYY>.yaml`` files in year order; badly named or duplicate files are problems."""
-    folder = data_dir / "years"
+def year_files(data_dir: Path, problems: list[Problem], folder_name: str = "years", required: bool = True) -> list[tuple[int, Path]]:
+    """``<folder>/<YYYY>.yaml`` files in year order; badly named or duplicate files are problems."""
+    folder = data_dir / folder_name
     if not folder.is_dir():
-        problems.append(Problem(display_path(folder), 1, "", "the folder is missing: put one file per WRES year in it, e.g. years/2024.yaml"))
+        if required:
+            problems.append(Problem(display_path(folder), 1, "",
+                                    f"the folder is missing: put one file per WRES year in it, e.g. {folder_name}/2024.yaml"))
         return []
     found: dict[int, Path] = {}
     for path in sorted(folder.iterdir()):
@@ -71,6 +74,21 @@ def load_years(data_dir: Path, problems: list[Problem]) -> list[Year]:
     return years
 
 
+def load_plans(data_dir: Path, problems: list[Problem]) -> list[ActionPlan]:
+    """``action_plans/<YYYY>.yaml``: optional, one per WRES year whose findings it answers."""
+    plans: list[ActionPlan] = []
+    for file_year, path in year_files(data_dir, problems, "action_plans", required=False):
+        doc = _read(path, problems)
+        if doc is None:
+            continue
+        model, found = validate(doc, ActionPlan)
+        problems.extend(found)
+        problems.extend(doc.problem(loc, msg) for loc, msg in plan_checks.check_plan(doc.data, file_year))
+        if model is not None:
+            plans.append(model)  # type: ignore[arg-type]
+    return plans
+
+
 def load_dataset(data_dir: Path | str) -> Dataset:
     """The validated contents of ``data_dir``, or a :class:`DataError` listing every problem."""
     data_dir = Path(data_dir)
@@ -79,8 +97,10 @@ def load_dataset(data_dir: Path | str) -> Dataset:
         raise DataError([Problem(display_path(data_dir), 1, "", "the data folder does not exist")])
     organisation = load_organisation(data_dir, problems)
     years = load_years(data_dir, problems)
+    plans = load_plans(data_dir, problems)
     if not years and not problems:
         problems.append(Problem(display_path(data_dir / "years"), 1, "", "there are no year files yet, such as years/2024.yaml"))
     if problems or organisation is None:
         raise DataError(problems)
-    return Dataset(organisation=organisation, years=tuple(sorted(years, key=lambda y: y.year)))
+    return Dataset(organisation=organisation, years=tuple(sorted(years, key=lambda y: y.year)),
+                   plans=tuple(sorted(plans, key=lambda p: p.year)))

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
+from pydantic import Field, StrictInt
+
+from .base import Strict
+from .plan_model import ActionPlan
 
 Count = Annotated[StrictInt, Field(ge=0, description="A number of people: a whole number, 0 or more.")]
 Percent = Annotated[float, Field(ge=0, le=100, description="A percentage from 0 to 100.")]
@@ -23,12 +26,6 @@ RL_INDICATORS = (2, 3, 4)
 SURVEY_INDICATORS = (5, 6, 7, 8)
 COUNT_INDICATORS = (1, 2, 3, 4)  # staff counts that disclosure control applies to
 STAFF_GROUPS = ("non_clinical", "clinical", "medical_and_dental")
-
-
-class Strict(BaseModel):
-    """Base for every model of the contract: unknown keys are mistakes, not extras."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 # --- organisation.yaml -----------------------------------------------------
@@ -211,6 +208,7 @@ class Dataset(Strict):
 
     organisation: Organisation
     years: tuple[Year, ...] = Field(..., description="Years in ascending order.")
+    plans: tuple[ActionPlan, ...] = Field((), description="Action plans in ascending year order.")
 
     @property
     def latest(self) -> Year | None:

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 import pandas as pd
 
-from . import sections
+from . import plan_sections, plans, sections
 from .figures import FigureTable
 from .indicators import INDICATORS, STAFF_GROUP_TITLES
 from .metrics import COLUMNS, to_csv
@@ -77,16 +77,34 @@ def render_pages(dataset: Dataset, frame: pd.DataFrame) -> list[Page]:
     table = FigureTable(frame, dataset, labels)
     site = Site(dataset, table, labels, dataset.organisation, dataset.organisation.settings, INDICATORS)
     env = environment()
-    common = {"site": site, "L": labels, "sections": sections, "INDICATORS": INDICATORS}
-    pages = [Page("index.md", env.get_template("home.md.j2").render(**common))]
+    latest_plan = dataset.plans[-1] if dataset.plans else None
+    common = {"site": site, "L": labels, "sections": sections, "INDICATORS": INDICATORS, "P": plan_sections,
+              "logic": plans, "latest_plan": latest_plan,
+              "latest_targets": [plan_sections.target_view(t, table) for t in latest_plan.targets] if latest_plan else []}
+
+    def render(path: str, template: str, **context: Any) -> Page:
+        return Page(path, env.get_template(template).render(root=plan_sections.url_root(path), **context, **common))
+
+    pages = [render("index.md", "home.md.j2")]
     for number in INDICATORS:
-        pages.append(Page(f"indicators/indicator-{number}.md",
-                          env.get_template("indicator.md.j2").render(number=number, spec=INDICATORS[number], **common)))
+        pages.append(render(f"indicators/indicator-{number}.md", "indicator.md.j2", number=number, spec=INDICATORS[number]))
+    plan_years = {p.year for p in dataset.plans}
     for year in dataset.years:
-        pages.append(Page(f"years/{year.year}.md", env.get_template("year.md.j2").render(year=year, **common)))
-    pages.append(Page("data.md", env.get_template("data.md.j2").render(columns=COLUMNS, csv_name=CSV_NAME, **common)))
-    pages.append(Page("methodology.md", env.get_template("methodology.md.j2").render(**common)))
-    pages.append(Page("accessibility.md", env.get_template("accessibility.md.j2").render(**common)))
+        pages.append(render(f"years/{year.year}.md", "year.md.j2", year=year, has_plan=year.year in plan_years))
+    years_with_data = {y.year for y in dataset.years}
+    plan_links = {p.year: plan_sections.plan_page(dataset.plans, p).removeprefix("action-plan/") for p in dataset.plans}
+    for plan in dataset.plans:
+        label = table.year_label(plan.year)
+        findings = (f"[WRES {label} findings](../years/{plan.year}.md)" if plan.year in years_with_data
+                    else f"WRES {plan.year} findings")
+        pages.append(render(plan_sections.plan_page(dataset.plans, plan), "plan.md.j2", plan=plan, findings=findings,
+                            plan_links=plan_links, targets=[plan_sections.target_view(t, table) for t in plan.targets]))
+    if latest_plan is not None:
+        for number in INDICATORS:
+            pages.append(render(f"action-plan/indicator-{number}.md", "plan_indicator.md.j2", plan=latest_plan, number=number))
+    pages.append(render("data.md", "data.md.j2", columns=COLUMNS, csv_name=CSV_NAME))
+    pages.append(render("methodology.md", "methodology.md.j2"))
+    pages.append(render("accessibility.md", "accessibility.md.j2"))
     pages.append(Page(CSV_NAME, to_csv(frame)))
     for number in INDICATORS:
         pages.append(Page(f"downloads/indicator-{number}.csv", indicator_csv(frame, number)))
@@ -98,6 +116,10 @@ def navigation(dataset: Dataset, content_pages: list[str]) -> list[Any]:
     nav: list[Any] = [{"Home": "index.md"}]
     nav.append({"Indicators": [{f"{n}. {spec.short_title}": f"indicators/indicator-{n}.md"} for n, spec in INDICATORS.items()]})
     nav.append({"Reports by year": [{y.display_label: f"years/{y.year}.md"} for y in reversed(dataset.years)]})
+    if dataset.plans:
+        plans_nav = [{f"Current plan ({dataset.plans[-1].year})": "action-plan/index.md"}]
+        plans_nav += [{f"{p.year} plan": f"action-plan/{p.year}.md"} for p in reversed(dataset.plans[:-1])]
+        nav.append({"Action plans": plans_nav})
     nav.append({"Data": "data.md"})
     nav.append({"Methodology": "methodology.md"})
     nav.extend(content_pages)

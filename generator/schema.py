@@ -8,10 +8,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .model import Organisation, Year
+from .plan_model import ActionPlan
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "organisation.schema.json": Organisation,
     "year.schema.json": Year,
+    "action_plan.schema.json": ActionPlan,
 }
 
 

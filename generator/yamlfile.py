@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+import re
 import types
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +18,13 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import Problem
 
 Loc = tuple[str | int, ...]
+DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 
 def display_path(path: Path) -> str:
@@ -52,6 +55,26 @@ def plain(node: Any) -> Any:
     if isinstance(node, dt.date):
         return dt.date(node.year, node.month, node.day)
     return node
+
+
+class _Constructor(RoundTripConstructor):
+    """Keeps an impossible date such as 2025-02-30 as text, so validation can point at its line."""
+
+
+def _timestamp(constructor: RoundTripConstructor, node: Any, values: Any = None) -> Any:
+    try:
+        return RoundTripConstructor.construct_yaml_timestamp(constructor, node, values)
+    except ValueError:
+        return constructor.construct_scalar(node)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def new_yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    return yaml
 
 
 @dataclass
@@ -101,7 +124,7 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return None, [Problem(name, 1, "", "the file is not UTF-8 text; save it as UTF-8")]
-    yaml = YAML(typ="rt")
+    yaml = new_yaml()
     try:
         node = yaml.load(text)
     except MarkedYAMLError as exc:
@@ -209,6 +232,8 @@ def plain_message(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "literal_error":
         return f"must be one of {ctx.get('expected')}, not {_shown(value)}"
     if kind.startswith("date") or kind.startswith("datetime"):
+        if isinstance(value, str) and DATE_LIKE.match(value):
+            return f"{value} is not a real date"
         return f"must be a date written as YYYY-MM-DD, not {_shown(value)}"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))

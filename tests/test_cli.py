@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.metrics import COLUMNS
 from generator.model import Organisation, Year
+from generator.plan_model import ActionPlan
 from generator.schema import SCHEMAS, schema_text
 
 from .conftest import EXAMPLE_DATA, ROOT
@@ -87,6 +88,8 @@ def test_example_files_reference_their_schema():
     assert (EXAMPLE_DATA / "organisation.yaml").read_text().startswith("# yaml-language-server: $schema=schema/organisation.schema.json")
     for path in (EXAMPLE_DATA / "years").glob("*.yaml"):
         assert path.read_text().startswith("# yaml-language-server: $schema=../schema/year.schema.json"), path
+    for path in (EXAMPLE_DATA / "action_plans").glob("*.yaml"):
+        assert path.read_text().startswith("# yaml-language-server: $schema=../schema/action_plan.schema.json"), path
 
 
 def _properties(schema: dict, node: dict, trail: str):
@@ -105,7 +108,7 @@ def _properties(schema: dict, node: dict, trail: str):
 
 def test_every_data_key_is_described_in_the_schema_and_the_readme():
     readme = (ROOT / "README.md").read_text()
-    for model in (Organisation, Year):
+    for model in (Organisation, Year, ActionPlan):
         schema = json.loads(schema_text(model))
         for path, prop in _properties(schema, schema, ""):
             described = prop.get("description") or any(o.get("description") for o in prop.get("anyOf", []))
@@ -116,5 +119,5 @@ def test_every_data_key_is_described_in_the_schema_and_the_readme():
 def test_help_lists_the_commands():
     result = wres("--help")
     assert result.returncode == 0
-    for command in ("check", "metrics", "schema"):
+    for command in ("check", "metrics", "schema", "build", "serve", "new-year"):
         assert f"  {command} " in result.stdout

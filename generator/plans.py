@@ -1,0 +1,132 @@
+"""What the site says about action plans: overdue at ``as_of``, carry-over between plans, target status.
+
+Pure functions of the validated plans and the metrics table; nothing depends on the build date.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .plan_model import CLOSED, STATUSES, Action, ActionPlan, Target
+
+STATUS_WORDS = {
+    "not_started": "Not started",
+    "in_progress": "In progress",
+    "complete": "Complete",
+    "delayed": "Delayed",
+    "cancelled": "Cancelled",
+}
+
+
+def is_overdue(action: Action, as_of) -> bool:  # noqa: ANN001 - a date
+    """Past its due date at the review date and neither complete nor cancelled. Free-text dues are never overdue."""
+    due = action.due_date
+    return due is not None and due < as_of and action.status not in CLOSED
+
+
+def status_counts(plan: ActionPlan) -> dict[str, int]:
+    counts = {status: 0 for status in STATUSES}
+    for action in plan.actions:
+        counts[action.status] += 1
+    counts["overdue"] = sum(1 for a in plan.actions if is_overdue(a, plan.as_of))
+    return counts
+
+
+def next_plan(plans: tuple[ActionPlan, ...], plan: ActionPlan) -> ActionPlan | None:
+    later = [p for p in plans if p.year > plan.year]
+    return later[0] if later else None
+
+
+def previous_plan(plans: tuple[ActionPlan, ...], plan: ActionPlan) -> ActionPlan | None:
+    earlier = [p for p in plans if p.year < plan.year]
+    return earlier[-1] if earlier else None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one action of a plan ended, as its next plan tells."""
+
+    action: Action
+    carried_into: int | None  # the year of the next plan that has the same id
+    later_status: str | None
+
+    @property
+    def words(self) -> str:
+        ended = STATUS_WORDS[self.action.status]
+        if self.carried_into is None:
+            return f"{ended}; not carried into a later plan."
+        return f"{ended} at review; carried into the {self.carried_into} plan (now {STATUS_WORDS[self.later_status].lower()})."
+
+
+def outcomes(plans: tuple[ActionPlan, ...], plan: ActionPlan) -> list[Outcome]:
+    following = next_plan(plans, plan)
+    later = {a.id: a for a in following.actions} if following else {}
+    return [Outcome(a, following.year if a.id in later else None, later[a.id].status if a.id in later else None)
+            for a in plan.actions]
+
+
+def carried_from(plans: tuple[ActionPlan, ...], plan: ActionPlan) -> set[str]:
+    """Ids of ``plan``'s actions that were already in the plan before it."""
+    before = previous_plan(plans, plan)
+    return {a.id for a in plan.actions} & {a.id for a in before.actions} if before else set()
+
+
+# --- targets ------------------------------------------------------------------
+
+# Measures where a higher figure is better; relative likelihoods are judged on distance from 1.
+HIGHER_IS_BETTER = {(1, "bme_share"), (1, "declaration_rate"), (9, "board_bme_share"), (9, "difference"),
+                    (7, "bme"), (7, "gap")}
+LOWER_IS_BETTER = {(n, m) for n in (5, 6, 8) for m in ("bme", "gap")}
+
+
+def target_breakdown(target: Target) -> str:
+    if target.breakdown is not None:
+        return target.breakdown
+    if target.indicator == 1:
+        return "overall"
+    if target.indicator == 9:
+        return "overall" if target.measure == "workforce_bme_share" else "voting"
+    return ""
+
+
+def meets(target: Target, value: float) -> bool | None:
+    """Whether ``value`` reaches the target; None where the measure has no better direction."""
+    if target.measure == "relative_likelihood":
+        if value <= 0 or target.value <= 0:
+            return None
+        return abs(math.log(value)) <= abs(math.log(target.value)) + 1e-12
+    key = (target.indicator, target.measure)
+    if key in HIGHER_IS_BETTER:
+        return value >= target.value
+    if key in LOWER_IS_BETTER:
+        return value <= target.value
+    return None
+
+
+@dataclass(frozen=True)
+class TargetStatus:
+    target: Target
+    latest_year: int | None
+    latest_value: float | None
+    status: str  # on_track | not_on_track | met | missed | no_figure | not_judged
+
+    @property
+    def word(self) -> str:
+        return {"on_track": "On track", "not_on_track": "Not on track", "met": "Met", "missed": "Missed",
+                "no_figure": "No figure yet", "not_judged": "Not judged"}[self.status]
+
+
+def target_status(target: Target, latest: tuple[int, float] | None) -> TargetStatus:
+    """Judged from the latest figure: reached already (on track, or met once the year comes) or not."""
+    if latest is None:
+        return TargetStatus(target, None, None, "no_figure")
+    year, value = latest
+    reached = meets(target, value)
+    if reached is None:
+        status = "not_judged"
+    elif year >= target.by:
+        status = "met" if reached else "missed"
+    else:
+        status = "on_track" if reached else "not_on_track"
+    return TargetStatus(target, year, value, status)

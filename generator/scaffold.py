@@ -1,0 +1,152 @@
+"""``wres new-year``: start next year's files from this year's.
+
+The year file has every indicator present and empty, with comments saying what
+goes where (band labels from the latest year with counts). The action plan
+carries over every action that is not complete or cancelled, with its id, so
+the same action is tracked across years; editors review each one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import click
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from .indicators import INDICATORS, STAFF_GROUP_TITLES
+from .loading import load_dataset
+from .model import Dataset
+from .plan_model import CLOSED
+from .yamlfile import display_path, new_yaml
+
+COUNTS = "{white: , bme: , unknown: }"
+SURVEY_HELP = {
+    5: "harassment, bullying or abuse from patients, relatives or the public",
+    6: "harassment, bullying or abuse from staff",
+    7: "believing the organisation provides equal opportunities for career progression",
+    8: "personally experiencing discrimination from a manager or colleague",
+}
+
+
+def year_text(dataset: Dataset, year: int) -> str:
+    lines = [
+        "# yaml-language-server: $schema=../schema/year.schema.json",
+        f"# WRES {year}: workforce snapshot at 31 March {year}; indicators 2-4 cover the 12 months to 31 March {year};",
+        f"# indicators 5-8 come from the NHS Staff Survey run in autumn {year - 1}.",
+        "# Fill in each indicator by removing the # in front of its lines. An indicator left empty publishes",
+        '# nothing for that year; if a figure cannot be reported, write  not_available: "the reason readers see".',
+        f"year: {year}",
+        f'label: "{year - 1}/{year % 100:02d}"',
+        f"survey_year: {year - 1}",
+        "summary:  # Markdown: the year in a few plain sentences",
+        "",
+        f"indicator_1:  # {INDICATORS[1].short_title}: headcounts at 31 March {year}, bands in display order",
+    ]
+    counted = [y for y in dataset.years if y.indicator_1 is not None and y.indicator_1.groups()]
+    groups = counted[-1].indicator_1.groups() if counted else {g: {"Band 2": None} for g in STAFF_GROUP_TITLES}
+    for group, bands in groups.items():
+        lines.append(f"  # {group}:")
+        lines.extend(f'  #   "{label}": {COUNTS}' for label in bands)
+    lines += [
+        "",
+        f"indicator_2:  # {INDICATORS[2].short_title}",
+        f"  # shortlisted: {COUNTS}",
+        f"  # appointed: {COUNTS}",
+        "",
+        f"indicator_3:  # {INDICATORS[3].short_title}",
+        f"  # entered: {COUNTS}",
+        "  # workforce: {white: , bme: , unknown: }  # only if different from the indicator 1 totals",
+        "",
+        f"indicator_4:  # {INDICATORS[4].short_title}",
+        f"  # accessed: {COUNTS}",
+        "  # workforce: {white: , bme: , unknown: }  # only if different from the indicator 1 totals",
+    ]
+    for n in (5, 6, 7, 8):
+        lines += [
+            "",
+            f"indicator_{n}:  # % of respondents {SURVEY_HELP[n]}",
+            "  # white: ",
+            "  # bme: ",
+            "  # responses: {white: , bme: }",
+            "  # national_average: {white: , bme: }",
+            "  # comparator_average: {white: , bme: }",
+        ]
+    lines += [
+        "",
+        f"indicator_9:  # {INDICATORS[9].short_title}: board members at 31 March {year}",
+        f"  # voting: {COUNTS}",
+        f"  # executive: {COUNTS}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def plan_text(data_dir: Path, dataset: Dataset, year: int) -> str:
+    """Next year's plan: open actions carried over with their ids, as the editors wrote them."""
+    earlier = [p for p in dataset.plans if p.year < year]
+    header = (
+        "# yaml-language-server: $schema=../schema/action_plan.schema.json\n"
+        f"# Our response to the WRES {year} findings. Review every action: its status, due date, owner and updates.\n"
+    )
+    if not earlier:
+        return header + (
+            f"year: {year}\n"
+            f"as_of: {year}-09-01  # the date statuses were last reviewed\n"
+            "themes: []\n"
+            "actions: []\n"
+            "# actions:\n"
+            '#   - id: "1.1"\n'
+            "#     action: What will be done\n"
+            "#     indicators: [2]\n"
+            "#     owner: Head of Recruitment\n"
+            f"#     due: {year + 1}-03-31\n"
+            "#     status: not_started\n"
+        )
+    previous = earlier[-1]
+    yaml = new_yaml()
+    source = yaml.load((data_dir / "action_plans" / f"{previous.year}.yaml").read_text(encoding="utf-8"))
+    plan = CommentedMap()
+    plan["year"] = year
+    plan["title"] = f"WRES action plan {year}-{(year + 1) % 100:02d}"
+    if previous.period is not None:
+        plan["period"] = CommentedMap(start=_next_year(previous.period.start), end=_next_year(previous.period.end))
+        plan["period"].fa.set_flow_style()
+    plan["as_of"] = max(previous.as_of, dt.date(year, 9, 1))
+    plan.yaml_add_eol_comment("the date statuses were last reviewed: change it when you review them", "as_of")
+    if "themes" in source:
+        plan["themes"] = source["themes"]
+    carried = CommentedSeq(a for a in source.get("actions", []) if str(a.get("status")) not in CLOSED)
+    plan["actions"] = carried
+    plan.yaml_set_comment_before_after_key(
+        "actions", before=f"Carried over from the {previous.year} plan because they are not complete or cancelled: "
+                          "review each one. Keep the id so the action is tracked across years.")
+    targets = CommentedSeq(t for t in source.get("targets", []) if int(t.get("by", 0)) >= year)
+    if targets:
+        plan["targets"] = targets
+    yaml.width = 4096  # never fold an editor's sentence across lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    out = io.StringIO()
+    yaml.dump(plan, out)
+    return header + out.getvalue()
+
+
+def _next_year(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def new_year(data_dir: Path, year: int) -> list[Path]:
+    """Write ``years/<year>.yaml`` and ``action_plans/<year>.yaml``; refuse to overwrite either."""
+    dataset = load_dataset(data_dir)
+    targets = [data_dir / "years" / f"{year}.yaml", data_dir / "action_plans" / f"{year}.yaml"]
+    existing = [display_path(p) for p in targets if p.exists()]
+    if existing:
+        raise click.ClickException(f"{' and '.join(existing)} already {'exists' if len(existing) == 1 else 'exist'}; nothing was written.")
+    texts = [year_text(dataset, year), plan_text(data_dir, dataset, year)]
+    for path, text in zip(targets, texts):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return targets
