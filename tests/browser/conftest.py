@@ -1,0 +1,73 @@
+"""A real browser on the real site: build the example, serve it on 127.0.0.1, drive Debian's Chromium.
+
+Playwright's own browser download cannot work here; `make test` installs Debian's
+`chromium` and this launches it by path.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from ..conftest import ROOT
+from ..site_helpers import build_example, html_pages
+
+CHROMIUM = os.environ.get("WRES_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic", "--disable-extensions"]
+ARTIFACTS = ROOT / "test-artifacts"
+WIDTHS = {"desktop": 1280, "mobile": 375}
+SCHEMES = ("light", "dark")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    return build_example(tmp_path_factory.mktemp("browser") / "site")
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    handler = functools.partial(QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def page_paths(site_dir) -> list[str]:
+    """Every page of the built site, walked from the files MkDocs wrote (not a hand-kept list)."""
+    paths = []
+    for page in html_pages(site_dir):
+        rel = page.relative_to(site_dir).as_posix()
+        paths.append(rel.removesuffix("index.html"))
+    return paths
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run 'make test', which installs Debian's chromium package")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
