@@ -14,12 +14,14 @@ from typing import Any
 
 import jinja2
 import pandas as pd
+from markupsafe import Markup
 
 from . import plan_sections, plans, sections
 from .figures import FigureTable
 from .indicators import INDICATORS, STAFF_GROUP_TITLES
 from .metrics import COLUMNS, to_csv
 from .model import Dataset
+from .tables import Table
 from .wording import Labels, pct, ratio
 
 CSV_NAME = "wres-indicators.csv"
@@ -37,7 +39,13 @@ def environment() -> jinja2.Environment:
     env.filters["md"] = sections.safe_markdown
     env.filters["ratio"] = ratio
     env.filters["pct"] = pct
+    env.globals["table_of"] = table_of
     return env
+
+
+def table_of(table_id: str, caption: str, head: list[str], rows: list[list[str]]) -> Markup:
+    """A fixed table written in a template, in the same accessible form as the figure tables."""
+    return Table(table_id, caption, head, [(row[0], list(row[1:])) for row in rows]).html()
 
 
 @dataclass
