@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: site test install install-test check metrics schema serve golden clean browser-deps
+.PHONY: site test install install-test check metrics schema serve golden clean browser-deps lighthouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,8 @@ install-test: $(VENV)/.installed-test
 
 # plotly.js for the charts, self-hosted (npm's basic bundle; without npm the build uses plotly's full bundle)
 NPM := $(shell command -v npm)
-node_modules/.site-deps: package.json package-lock.json
+PLOTLY_JS := node_modules/plotly.js-basic-dist-min/plotly-basic.min.js
+$(PLOTLY_JS): package.json package-lock.json
 ifneq ($(NPM),)
 	npm ci --omit=dev --no-audit --no-fund --loglevel=error
 	touch $@
@@ -32,13 +33,27 @@ else
 	@echo "npm not found: the site will use plotly's full bundle"
 endif
 
-site: install node_modules/.site-deps
+# The browser tests: Debian's Chromium (Playwright's own download cannot work here),
+# axe-core and the Nu HTML Checker from npm (pinned in package-lock.json), Java for the checker.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMIUM := /usr/bin/chromium
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
+$(VNU): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@ $(PLOTLY_JS) node_modules/axe-core/axe.min.js
+browser-deps: $(CHROMIUM) $(VNU)
+	@command -v java >/dev/null || (DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless)
+
+site: install $(PLOTLY_JS)
 	$(BIN)/wres build --data data --out site
 
-serve: install node_modules/.site-deps
+serve: install $(PLOTLY_JS)
 	$(BIN)/wres serve --data data
 
-test: install-test node_modules/.site-deps
+test: install-test browser-deps
 	TZ=UTC LC_ALL=C.UTF-8 PYTHONHASHSEED=0 $(BIN)/python -m pytest
 
 check: install
@@ -48,8 +63,12 @@ schema: install
 	$(BIN)/wres schema --out data/schema
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build .pytest_cache test-artifacts
 
 # Refresh the golden files after an intended change to the generated pages; read `git diff tests/golden` before committing.
 golden: install-test
 	WRES_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
+
+# Lighthouse on the home, an indicator, a year and the action-plan page (slow: not part of `make test`).
+lighthouse: install browser-deps
+	$(BIN)/python -m tests.lighthouse_check

@@ -22,6 +22,7 @@ from .indicators import INDICATORS, STAFF_GROUP_TITLES
 from .metrics import COLUMNS, to_csv
 from .model import Dataset
 from .tables import Table
+from .testing import TESTED_WITH
 from .wording import Labels, pct, ratio
 
 CSV_NAME = "wres-indicators.csv"
@@ -112,7 +113,7 @@ def render_pages(dataset: Dataset, frame: pd.DataFrame) -> list[Page]:
             pages.append(render(f"action-plan/indicator-{number}.md", "plan_indicator.md.j2", plan=latest_plan, number=number))
     pages.append(render("data.md", "data.md.j2", columns=COLUMNS, csv_name=CSV_NAME))
     pages.append(render("methodology.md", "methodology.md.j2"))
-    pages.append(render("accessibility.md", "accessibility.md.j2"))
+    pages.append(render("accessibility.md", "accessibility.md.j2", tools=TESTED_WITH))
     pages.append(Page(CSV_NAME, to_csv(frame)))
     for number in INDICATORS:
         pages.append(Page(f"downloads/indicator-{number}.csv", indicator_csv(frame, number)))

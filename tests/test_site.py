@@ -187,3 +187,19 @@ def test_a_broken_link_in_content_fails_the_build_and_keeps_the_site(tmp_path, m
     with pytest.raises(BuildError, match="previous site is unchanged"):
         build_site(EXAMPLE_DATA, out, project / "mkdocs.yml")
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+
+
+def test_the_accessibility_statement_names_the_tools_actually_used(site):
+    import json
+
+    from generator.testing import TESTED_WITH
+
+    from .conftest import ROOT
+
+    packages = json.loads((ROOT / "package.json").read_text())["devDependencies"]
+    assert TESTED_WITH["axe-core"] == packages["axe-core"]
+    assert TESTED_WITH["Nu HTML Checker (vnu-jar)"] == packages["vnu-jar"]
+    text = visible_text(read(site, "accessibility"))
+    for tool, version in TESTED_WITH.items():
+        assert f"{tool.split(' (')[0]}" in text and version in text
+    assert "equality@kingsmere.example.nhs.uk" in text
