@@ -38,11 +38,18 @@ FOCUSED = """() => {
 def tab_through(page) -> tuple[list, int]:
     count = page.evaluate(MARK_TABBABLE)
     seen = []
+    after_floating = False
     for _ in range(count + 10):
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUSED)
+        if focused is None and after_floating:
+            # Material's "Back to top" button hides itself as the page scrolls while it has focus;
+            # the browser then continues from where it was, so the next Tab goes on in order.
+            after_floating = False
+            continue
         if focused is None or (seen and focused["index"] == "0"):
             break  # focus left the page, or came round to the start again: no trap
+        after_floating = focused["floating"]
         if not focused["floating"]:
             seen.append(focused)
     return seen, count
