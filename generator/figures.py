@@ -172,19 +172,20 @@ class Headline:
             return "No earlier figure to compare with."
         return f"{self.table.year_label(prev.year)}: {prev.shown}"
 
-    @property
-    def marker(self) -> str:
+    def _marker(self, render) -> str:  # noqa: ANN001 - direction_marker or marker_html
         if not self.available or not self.figure.direction:
             return ""
         prev = self.table.get(self.figure.compared_with, self.spec.number, self.spec.headline_measure, self.spec.headline_breakdown)
-        return direction_marker(self.figure.direction, prev.value if prev else None, self.figure.value, self.spec.headline_measure)
+        return render(self.figure.direction, prev.value if prev else None, self.figure.value, self.spec.headline_measure)
+
+    @property
+    def marker(self) -> str:
+        """E.g. "▲ Deteriorated, 1.89 → 2.45"."""
+        return self._marker(direction_marker)
 
     @property
     def marker_html(self) -> str:
-        if not self.available or not self.figure.direction:
-            return ""
-        prev = self.table.get(self.figure.compared_with, self.spec.number, self.spec.headline_measure, self.spec.headline_breakdown)
-        return marker_html(self.figure.direction, prev.value if prev else None, self.figure.value, self.spec.headline_measure)
+        return self._marker(marker_html)
 
     @property
     def direction(self) -> str:

@@ -60,33 +60,28 @@ def year_files(data_dir: Path, problems: list[Problem], folder_name: str = "year
     return sorted(found.items())
 
 
-def load_years(data_dir: Path, problems: list[Problem]) -> list[Year]:
-    years: list[Year] = []
-    for file_year, path in year_files(data_dir, problems):
+def load_per_year(data_dir: Path, problems: list[Problem], folder: str, model: type, check, *, required: bool) -> list:  # noqa: ANN001
+    """Every ``<folder>/<YYYY>.yaml`` validated as ``model`` and by ``check(data, file_year)``."""
+    loaded = []
+    for file_year, path in year_files(data_dir, problems, folder, required=required):
         doc = _read(path, problems)
         if doc is None:
             continue
-        model, found = validate(doc, Year)
+        validated, found = validate(doc, model)
         problems.extend(found)
-        problems.extend(doc.problem(loc, msg) for loc, msg in checks.check_year(doc.data, file_year))
-        if model is not None:
-            years.append(model)  # type: ignore[arg-type]
-    return years
+        problems.extend(doc.problem(loc, msg) for loc, msg in check(doc.data, file_year))
+        if validated is not None:
+            loaded.append(validated)
+    return loaded
+
+
+def load_years(data_dir: Path, problems: list[Problem]) -> list[Year]:
+    return load_per_year(data_dir, problems, "years", Year, checks.check_year, required=True)
 
 
 def load_plans(data_dir: Path, problems: list[Problem]) -> list[ActionPlan]:
     """``action_plans/<YYYY>.yaml``: optional, one per WRES year whose findings it answers."""
-    plans: list[ActionPlan] = []
-    for file_year, path in year_files(data_dir, problems, "action_plans", required=False):
-        doc = _read(path, problems)
-        if doc is None:
-            continue
-        model, found = validate(doc, ActionPlan)
-        problems.extend(found)
-        problems.extend(doc.problem(loc, msg) for loc, msg in plan_checks.check_plan(doc.data, file_year))
-        if model is not None:
-            plans.append(model)  # type: ignore[arg-type]
-    return plans
+    return load_per_year(data_dir, problems, "action_plans", ActionPlan, plan_checks.check_plan, required=False)
 
 
 def load_dataset(data_dir: Path | str) -> Dataset:
