@@ -80,6 +80,10 @@ class FigureTable:
         fig = self.get(year, indicator, measure, breakdown)
         return fig.value if fig is not None and fig.has_value else None
 
+    def breakdowns(self, year: int, indicator: int, prefix: str) -> list[str]:
+        """Breakdowns of a year's indicator that start with ``prefix``, in the table's order (bands as the data lists them)."""
+        return [b for (y, i, b, m) in self._rows if y == year and i == indicator and m == "headcount" and b.startswith(prefix)]
+
     def series(self, indicator: int, measure: str, breakdown: str = "", source: str | None = None) -> list[float | None]:
         out = []
         for year in self.years:

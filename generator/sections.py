@@ -126,11 +126,7 @@ def _band_cell(fig: Figure | None, table: FigureTable) -> str:
 
 def bands(table: FigureTable, year: int, group: str) -> list[str]:
     prefix = f"{group}/"
-    labels = []
-    for (y, ind, breakdown, measure) in table._rows:  # noqa: SLF001 - the table's own index, in document order
-        if y == year and ind == 1 and measure == "headcount" and breakdown.startswith(prefix):
-            labels.append(breakdown.removeprefix(prefix))
-    return labels
+    return [b.removeprefix(prefix) for b in table.breakdowns(year, 1, prefix)]
 
 
 def band_table(table: FigureTable, year: int, group: str) -> Table:
