@@ -103,11 +103,7 @@ class FigureTable:
     def note(self, fig: Figure | None) -> str:
         if fig is None:
             return ""
-        words = note_words(fig.note, fig.source)
-        if fig.note == "suppressed":
-            words = (f"Withheld to protect privacy: this figure rests on fewer than {self.threshold} people, "
-                     "so publishing it could identify someone.")
-        return words
+        return note_words(fig.note, fig.source, self.threshold)
 
 
 @dataclass(frozen=True)

@@ -33,10 +33,6 @@ class Indicator:
     def bottom_group(self) -> str:
         return "bme" if self.top_group == "white" else "white"
 
-    @property
-    def slug(self) -> str:
-        return f"indicator-{self.number}"
-
 
 INDICATORS: dict[int, Indicator] = {
     1: Indicator(

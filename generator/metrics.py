@@ -15,7 +15,7 @@ import pandas as pd
 
 from .formulas import Figure, in_band, is_small, percentage, relative_likelihood
 from .indicators import INDICATORS
-from .model import Counts, Dataset, Indicator1, Indicator9, Settings, SurveyIndicator, Year
+from .model import Counts, Dataset, Indicator1, Indicator9, Organisation, Settings, SurveyIndicator, Terminology, Year
 from .travel import add_directions
 
 COLUMNS = ["year", "indicator", "breakdown", "measure", "value", "ci_low", "ci_high", "direction", "source", "note"]
@@ -29,7 +29,6 @@ MEASURES: dict[int, tuple[str, ...]] = {
     **{n: ("white", "bme", "gap", "national_white", "national_bme", "comparator_white", "comparator_bme") for n in (5, 6, 7, 8)},
     9: ("board_bme_share", "difference", "workforce_bme_share"),
 }
-GROUP_WORDS = {"white": "White", "bme": "BME", "unknown": "unknown-ethnicity"}
 
 
 @dataclass(frozen=True)
@@ -114,8 +113,17 @@ def indicator_1_rows(year: int, block: Indicator1, settings: Settings) -> Iterat
 # --- indicators 2-4 --------------------------------------------------------
 
 
-def likelihood_rows(year: int, number: int, block, workforce: Counts | None, settings: Settings) -> Iterator[Row]:  # noqa: ANN001
+def _people(group: str, people: str, terms: Terminology) -> str:
+    """"White applicants", in the organisation's own words; unknown ethnicity reads as a phrase."""
+    if group == "unknown":
+        return f"{people} of unknown ethnicity"
+    return f"{terms.white if group == 'white' else terms.bme} {people}"
+
+
+def likelihood_rows(year: int, number: int, block, workforce: Counts | None, settings: Settings,  # noqa: ANN001
+                    terms: Terminology) -> Iterator[Row]:
     spec = INDICATORS[number]
+    counted_in = "were shortlisted" if spec.denominator_key == "shortlisted" else "were in the workforce"
     if block.not_available:
         yield _not_available(year, number, "", "relative_likelihood", block.not_available)
         return
@@ -137,7 +145,7 @@ def likelihood_rows(year: int, number: int, block, workforce: Counts | None, set
         if hidden[group]:
             yield _suppressed(year, number, "", measure)
         else:
-            why = f"there were no {GROUP_WORDS[group]} {spec.people} in the {spec.population}"
+            why = f"no {_people(group, spec.people, terms)} {counted_in}"
             yield _row(year, number, "", measure, percentage(n, d, why_empty=why), "counts")
     if hidden["white"] or hidden["bme"]:
         yield _suppressed(year, number, "", "relative_likelihood")
@@ -145,9 +153,9 @@ def likelihood_rows(year: int, number: int, block, workforce: Counts | None, set
     top, bottom = spec.top_group, spec.bottom_group
     figure = relative_likelihood(
         getattr(events, top), getattr(population, top), getattr(events, bottom), getattr(population, bottom),
-        why=(f"there were no {GROUP_WORDS[top]} {spec.people} in the {spec.population}",
-             f"there were no {GROUP_WORDS[bottom]} {spec.people} in the {spec.population}",
-             f"no {GROUP_WORDS[bottom]} {spec.people} {spec.event}, so there is nothing to compare with"),
+        why=(f"no {_people(top, spec.people, terms)} {counted_in}",
+             f"no {_people(bottom, spec.people, terms)} {counted_in}",
+             f"no {_people(bottom, spec.people, terms)} {spec.event}, so there is nothing to compare with"),
     )
     row = _row(year, number, "", "relative_likelihood", figure, "counts")
     if figure.value is not None:
@@ -176,7 +184,7 @@ def survey_rows(year: int, number: int, block: SurveyIndicator) -> Iterator[Row]
 # --- indicator 9 -----------------------------------------------------------
 
 
-def board_rows(year: int, block: Indicator9, workforce_share: Row | None) -> Iterator[Row]:
+def board_rows(year: int, block: Indicator9, workforce_share: Row | None, terms: Terminology) -> Iterator[Row]:
     if block.not_available:
         yield _not_available(year, 9, "voting", "difference", block.not_available)
         return
@@ -198,7 +206,7 @@ def board_rows(year: int, block: Indicator9, workforce_share: Row | None) -> Ite
         diff_source = "published" if "published" in (source, getattr(workforce_share, "source", "")) else "counts"
         if workforce_share is None or workforce_share.note.startswith("not_available"):
             yield _row(year, 9, breakdown, "difference",
-                       Figure.cannot("the workforce BME share (indicator 1) is not available this year"), diff_source)
+                       Figure.cannot(f"the workforce {terms.bme} share (indicator 1) is not available this year"), diff_source)
         elif workforce_share.note == SUPPRESSED:
             yield _suppressed(year, 9, breakdown, "difference", diff_source)
         elif share.value is None or workforce_share.value is None:
@@ -210,7 +218,8 @@ def board_rows(year: int, block: Indicator9, workforce_share: Row | None) -> Ite
 # --- the table -------------------------------------------------------------
 
 
-def year_rows(year: Year, settings: Settings) -> list[Row]:
+def year_rows(year: Year, organisation: Organisation) -> list[Row]:
+    settings, terms = organisation.settings, organisation.terminology
     rows: list[Row] = []
     if year.indicator_1 is not None:
         rows.extend(indicator_1_rows(year.year, year.indicator_1, settings))
@@ -218,21 +227,21 @@ def year_rows(year: Year, settings: Settings) -> list[Row]:
     for number in (2, 3, 4):
         block = year.indicator(number)
         if block is not None:
-            rows.extend(likelihood_rows(year.year, number, block, workforce, settings))
+            rows.extend(likelihood_rows(year.year, number, block, workforce, settings, terms))
     for number in (5, 6, 7, 8):
         block = year.indicator(number)
         if block is not None:
             rows.extend(survey_rows(year.year, number, block))  # type: ignore[arg-type]
     if year.indicator_9 is not None:
         overall_share = next((r for r in rows if r.indicator == 1 and r.breakdown == "overall" and r.measure == "bme_share"), None)
-        rows.extend(board_rows(year.year, year.indicator_9, overall_share))
+        rows.extend(board_rows(year.year, year.indicator_9, overall_share, terms))
     return rows
 
 
 def compute_metrics(dataset: Dataset) -> pd.DataFrame:
     """Every figure for every year, one row each, in a stable order."""
     settings = dataset.organisation.settings
-    rows = [row for year in dataset.years for row in year_rows(year, settings)]
+    rows = [row for year in dataset.years for row in year_rows(year, dataset.organisation)]
     rows = add_directions(rows, settings)
     frame = pd.DataFrame([asdict(r) for r in rows], columns=COLUMNS + EXTRA_COLUMNS)
     frame = frame.astype({"year": "int64", "indicator": "int64", "value": "float64", "ci_low": "float64", "ci_high": "float64"})

@@ -22,9 +22,6 @@ Count = Annotated[StrictInt, Field(ge=0, description="A number of people: a whol
 Percent = Annotated[float, Field(ge=0, le=100, description="A percentage from 0 to 100.")]
 Markdown = Annotated[str, Field(description="Text in Markdown, shown to readers.")]
 
-RL_INDICATORS = (2, 3, 4)
-SURVEY_INDICATORS = (5, 6, 7, 8)
-COUNT_INDICATORS = (1, 2, 3, 4)  # staff counts that disclosure control applies to
 STAFF_GROUPS = ("non_clinical", "clinical", "medical_and_dental")
 
 

@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 # Floating-point slack so that a change of exactly the tolerance (31.0 -> 32.0) is "no change".
 EPSILON = 1e-9
 
-DIRECTIONS = ("improved", "deteriorated", "no_change", "up", "down")
-
 
 def headline_key(number: int) -> tuple[int, str, str]:
     spec = INDICATORS[number]

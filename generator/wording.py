@@ -131,10 +131,11 @@ def headline_sentence(indicator: int, labels: Labels, values: dict[str, float | 
             f"{side} the share of the workforce ({pct(values['workforce_bme_share'])}).")
 
 
-def note_words(note: str, source: str = "") -> str:
+def note_words(note: str, source: str, threshold: int) -> str:
     """The reader's wording for a figure that has no value, or a caveat on one that has."""
     if note == "suppressed":
-        return "Withheld: fewer than the privacy threshold of staff, so this figure could identify people."
+        return (f"Withheld to protect privacy: this figure rests on fewer than {threshold} people, "
+                "so publishing it could identify someone.")
     if note.startswith("not_available: "):
         return "Not available: " + note.removeprefix("not_available: ")
     if note.startswith("cannot be computed: "):
@@ -144,9 +145,6 @@ def note_words(note: str, source: str = "") -> str:
     if source == "published":
         return "Published figure from that year's report; the counts behind it were not kept, so there is no confidence interval."
     return ""
-
-
-NO_FIGURE = "No figure was reported for this year."
 
 
 def marker_html(direction: str, previous: float | None, current: float | None, measure: str) -> str:

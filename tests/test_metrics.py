@@ -143,7 +143,7 @@ def test_zero_denominators_are_explained(tmp_path):
         """})
     rl = figure(frame, 2024, 2, "relative_likelihood")
     assert math.isnan(rl.value)
-    assert rl.note == "cannot be computed: there were no White applicants in the shortlisted"
+    assert rl.note == "cannot be computed: no White applicants were shortlisted"
     assert figure(frame, 2024, 9, "board_bme_share", "voting").note.startswith("cannot be computed")
     assert figure(frame, 2024, 9, "difference", "voting").note.startswith("cannot be computed")
 
@@ -258,3 +258,24 @@ def test_nothing_derived_from_a_small_count_has_a_value():
     frame = compute_metrics(load_dataset(EXAMPLE_DATA))
     hidden = frame[frame.note == "suppressed"]
     assert hidden.value.isna().all() and hidden.ci_low.isna().all() and (hidden.direction == "").all()
+
+
+def test_reasons_use_the_organisations_terminology(tmp_path):
+    org = ("name: T\ncontact_email: a@b.nhs.uk\nterminology: {bme: ethnically diverse, white: White}\n")
+    frame = table(tmp_path, {2024: """\
+        year: 2024
+        indicator_2:
+          shortlisted: {white: 10, bme: 0, unknown: 0}
+          appointed: {white: 6, bme: 0, unknown: 0}
+        indicator_3:
+          workforce: {white: 100, bme: 50}
+          entered: {white: 6, bme: 0}
+        indicator_9:
+          voting: {white: 5, bme: 5}
+        """}, org)
+    assert figure(frame, 2024, 2, "relative_likelihood").note == "cannot be computed: no ethnically diverse applicants were shortlisted"
+    assert figure(frame, 2024, 2, "likelihood_unknown").note == "cannot be computed: no applicants of unknown ethnicity were shortlisted"
+    assert figure(frame, 2024, 3, "relative_likelihood").value == 0  # BME on top of the ratio, none entered
+    assert figure(frame, 2024, 9, "difference", "voting").note == (
+        "cannot be computed: the workforce ethnically diverse share (indicator 1) is not available this year")
+    assert "BME" not in to_csv(frame)

@@ -97,7 +97,7 @@ def test_every_number_on_a_card_matches_the_metrics_table(site, metrics):
         earlier = metrics[(metrics.year < latest) & (metrics.indicator == n) & (metrics.measure == spec.headline_measure)
                           & (metrics.breakdown == spec.headline_breakdown) & metrics.value.notna()]
         previous = earlier.iloc[-1]
-        assert f"Previous: " in block and number(spec.headline_measure, previous.value) in block
+        assert "Previous: " in block and number(spec.headline_measure, previous.value) in block
         if row.direction:
             word = {"improved": "Improved", "deteriorated": "Deteriorated", "no_change": "No change", "up": "Up", "down": "Down"}
             assert word[row.direction] in block
