@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from .loading import load_dataset
-from .metrics import compute_metrics, write_csv
-from .schema import write_schemas
+from .data.loading import load_dataset
+from .data.schema import write_schemas
+from .metrics.table import compute_metrics, write_csv
 
 DATA_OPTION = click.option(
     "--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"), show_default=True,
@@ -59,7 +59,7 @@ def schema(out: Path) -> None:
               show_default=True, help="The MkDocs configuration.")
 def build(data_dir: Path, out: Path, config_file: Path) -> None:
     """Validate, generate the pages and build the website (MkDocs, --strict)."""
-    from .build import build_site
+    from .site.build import build_site
 
     build_site(data_dir, out, config_file)
     click.echo(f"Built the site into {out}/ (the figures are in {out}/wres-indicators.csv).")
@@ -72,7 +72,7 @@ def build(data_dir: Path, out: Path, config_file: Path) -> None:
 @click.option("--address", default="127.0.0.1:8000", show_default=True, help="Where to serve the preview.")
 def serve(data_dir: Path, config_file: Path, address: str) -> None:
     """Preview the site; pages regenerate when a file in data/ or content/ changes."""
-    from .build import serve as serve_site
+    from .site.build import serve as serve_site
 
     serve_site(data_dir, config_file, address)
 
@@ -82,7 +82,7 @@ def serve(data_dir: Path, config_file: Path, address: str) -> None:
 @DATA_OPTION
 def new_year(year: int, data_dir: Path) -> None:
     """Start YEAR's files: an empty year file and an action plan with open actions carried over."""
-    from .scaffold import new_year as scaffold
+    from .site.scaffold import new_year as scaffold
 
     for path in scaffold(data_dir, year):
         click.echo(f"Wrote {path}")

@@ -17,10 +17,9 @@ import tempfile
 import threading
 from pathlib import Path
 
+from generator.pages.tested_with import TESTED_WITH
 from tests.browser.conftest import ARGS, CHROMIUM, QuietHandler
 from tests.site_helpers import build_example
-
-from generator.testing import TESTED_WITH
 
 LIGHTHOUSE = f"lighthouse@{TESTED_WITH['Lighthouse']}"
 PAGES = {"home": "", "indicator 2": "indicators/indicator-2/", "year 2024": "years/2024/", "action plan": "action-plan/"}

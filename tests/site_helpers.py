@@ -7,7 +7,7 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-from generator.build import build_site
+from generator.site import build_site
 
 from .conftest import EXAMPLE_DATA, ROOT
 

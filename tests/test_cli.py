@@ -7,10 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.data import ActionPlan, Organisation, Year
+from generator.data.schema import SCHEMAS, schema_text
 from generator.metrics import COLUMNS
-from generator.model import Organisation, Year
-from generator.plan_model import ActionPlan
-from generator.schema import SCHEMAS, schema_text
 
 from .conftest import EXAMPLE_DATA, ROOT
 

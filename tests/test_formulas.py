@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from generator.formulas import in_band, is_small, percentage, relative_likelihood
+from generator.metrics.formulas import in_band, is_small, percentage, relative_likelihood
 
 
 def test_alliance_medical_2019_disciplinary_is_1_96_not_the_printed_1_27():

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.loading import load_dataset
+from generator.data import load_dataset
 from generator.metrics import compute_metrics
-from generator.render import render_pages
+from generator.pages import render_pages
 
 from .conftest import EXAMPLE_DATA
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.errors import DataError
-from generator.loading import load_dataset
+from generator.data import DataError, load_dataset
 
 from .conftest import ORGANISATION, write_data
 

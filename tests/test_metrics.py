@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from generator.loading import load_dataset
+from generator.data import load_dataset
 from generator.metrics import COLUMNS, compute_metrics, to_csv
 
 from .conftest import EXAMPLE_DATA, write_data

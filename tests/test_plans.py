@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import DataError
-from generator.loading import load_dataset
-from generator.plan_model import Action, ActionPlan, Target
-from generator.plans import is_overdue, outcomes, status_counts, target_status
-from generator.scaffold import new_year
+from generator.data import Action, DataError, Target, load_dataset
+from generator.metrics.plans import is_overdue, outcomes, status_counts, target_status
+from generator.site import new_year
 
 from .conftest import EXAMPLE_DATA, write_data
 from .site_helpers import build_example, copy_data, visible_text

@@ -7,7 +7,7 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.formulas import relative_likelihood
+from generator.metrics.formulas import relative_likelihood
 
 counts = st.integers(min_value=1, max_value=5000)
 

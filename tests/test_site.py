@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildError
-from generator.errors import DataError
-from generator.indicators import INDICATORS
-from generator.loading import load_dataset
+from generator.data import INDICATORS, DataError, load_dataset
 from generator.metrics import compute_metrics
-from generator.wording import number
+from generator.pages.wording import number
+from generator.site import BuildError
 
 from .conftest import EXAMPLE_DATA
 from .site_helpers import build_example, copy_data, html_pages, visible_text
@@ -182,7 +180,7 @@ def test_a_broken_link_in_content_fails_the_build_and_keeps_the_site(tmp_path, m
     (project / "content" / "about.md").write_text("# About\n\nSee [the missing page](missing.md).\n")
     out = build_example(tmp_path / "site")
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
-    from generator.build import build_site
+    from generator.site import build_site
 
     with pytest.raises(BuildError, match="previous site is unchanged"):
         build_site(EXAMPLE_DATA, out, project / "mkdocs.yml")
@@ -192,7 +190,7 @@ def test_a_broken_link_in_content_fails_the_build_and_keeps_the_site(tmp_path, m
 def test_the_accessibility_statement_names_the_tools_actually_used(site):
     import json
 
-    from generator.testing import TESTED_WITH
+    from generator.pages.tested_with import TESTED_WITH
 
     from .conftest import ROOT
 

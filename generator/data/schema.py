@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .model import Organisation, Year
-from .plan_model import ActionPlan
+from .plans import ActionPlan
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "organisation.schema.json": Organisation,

@@ -14,11 +14,11 @@ import math
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .indicators import INDICATORS
+from ..data import INDICATORS
 
 if TYPE_CHECKING:
-    from .metrics import Row
-    from .model import Settings
+    from ..data import Settings
+    from .row import Row
 
 # Floating-point slack so that a change of exactly the tolerance (31.0 -> 32.0) is "no change".
 EPSILON = 1e-9

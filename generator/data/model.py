@@ -16,7 +16,7 @@ from typing import Annotated
 from pydantic import Field, StrictInt
 
 from .base import Strict
-from .plan_model import ActionPlan
+from .plans import ActionPlan
 
 Count = Annotated[StrictInt, Field(ge=0, description="A number of people: a whole number, 0 or more.")]
 Percent = Annotated[float, Field(ge=0, le=100, description="A percentage from 0 to 100.")]

@@ -16,13 +16,13 @@ import jinja2
 import pandas as pd
 from markupsafe import Markup
 
-from . import plan_sections, plans, sections
+from ..data import INDICATORS, STAFF_GROUP_TITLES, Dataset
+from ..metrics import COLUMNS, plans, to_csv
+from . import plans as plan_sections
+from . import sections
 from .figures import FigureTable
-from .indicators import INDICATORS, STAFF_GROUP_TITLES
-from .metrics import COLUMNS, to_csv
-from .model import Dataset
 from .tables import Table
-from .testing import TESTED_WITH
+from .tested_with import TESTED_WITH
 from .wording import Labels, pct, ratio
 
 CSV_NAME = "wres-indicators.csv"
@@ -30,7 +30,7 @@ CSV_NAME = "wres-indicators.csv"
 
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.PackageLoader("generator.pages", "templates"),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

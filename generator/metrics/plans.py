@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .plan_model import CLOSED, STATUSES, Action, ActionPlan, Target
+from ..data import CLOSED, STATUSES, Action, ActionPlan, Target
 
 STATUS_WORDS = {
     "not_started": "Not started",

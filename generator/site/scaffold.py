@@ -15,11 +15,11 @@ from pathlib import Path
 import click
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .indicators import INDICATORS, STAFF_GROUP_TITLES
-from .loading import load_dataset
-from .model import Dataset
-from .plan_model import CLOSED
-from .yamlfile import display_path, new_yaml
+from ..data import INDICATORS, STAFF_GROUP_TITLES
+from ..data import load_dataset
+from ..data import Dataset
+from ..data import CLOSED
+from ..data.yamlfile import display_path, new_yaml
 
 COUNTS = "{white: , bme: , unknown: }"
 SURVEY_HELP = {

@@ -14,8 +14,8 @@ import logging
 import os
 from pathlib import Path
 
-from generator.build import SITE_FILE, generate
-from generator.errors import DataError
+from generator.site.build import SITE_FILE, generate
+from generator.data import DataError
 
 log = logging.getLogger("mkdocs.plugins.wres")
 

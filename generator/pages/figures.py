@@ -7,13 +7,12 @@ from typing import Any
 
 import pandas as pd
 
-from .indicators import INDICATORS, Indicator
-from .model import Dataset, Year
+from ..data import INDICATORS, Dataset, Indicator, Year
 from .wording import (
     Labels,
     direction_marker,
-    marker_html,
     headline_sentence,
+    marker_html,
     missing,
     note_words,
     number,

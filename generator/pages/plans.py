@@ -14,10 +14,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from . import plans as logic
+from ..data import INDICATORS, STAFF_GROUP_TITLES, Action, ActionPlan, Target
+from ..metrics import plans as logic
 from .figures import FigureTable
-from .indicators import INDICATORS, STAFF_GROUP_TITLES
-from .plan_model import Action, ActionPlan, Target
 from .sections import safe_markdown
 from .wording import number
 

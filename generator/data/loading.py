@@ -8,7 +8,7 @@ from pathlib import Path
 from . import checks, plan_checks
 from .errors import DataError, Problem
 from .model import Dataset, Organisation, Year
-from .plan_model import ActionPlan
+from .plans import ActionPlan
 from .yamlfile import YamlDocument, display_path, read_yaml, validate
 
 YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")

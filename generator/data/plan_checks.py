@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .checks import Finding
-from .indicators import STAFF_GROUP_TITLES
-from .metrics import MEASURES
+from .indicators import MEASURES, STAFF_GROUP_TITLES
 from .yamlfile import DATE_LIKE
 
 

@@ -8,43 +8,19 @@ anywhere downstream.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pandas as pd
 
+from ..data import INDICATORS
+from ..data.model import Counts, Dataset, Indicator1, Indicator9, Organisation, Settings, SurveyIndicator, Terminology, Year
 from .formulas import Figure, in_band, is_small, percentage, relative_likelihood
-from .indicators import INDICATORS
-from .model import Counts, Dataset, Indicator1, Indicator9, Organisation, Settings, SurveyIndicator, Terminology, Year
+from .row import COLUMNS, EXTRA_COLUMNS, Row
 from .travel import add_directions
 
-COLUMNS = ["year", "indicator", "breakdown", "measure", "value", "ci_low", "ci_high", "direction", "source", "note"]
-# Kept in the table for the site, left out of the published CSV.
-EXTRA_COLUMNS = ["compared_with", "in_equity_band"]
 SUPPRESSED = "suppressed"
-# Every measure of the table, per indicator: targets in action plans must name one of these.
-MEASURES: dict[int, tuple[str, ...]] = {
-    1: ("white_share", "bme_share", "unknown_share", "headcount", "declaration_rate"),
-    **{n: ("likelihood_white", "likelihood_bme", "likelihood_unknown", "relative_likelihood") for n in (2, 3, 4)},
-    **{n: ("white", "bme", "gap", "national_white", "national_bme", "comparator_white", "comparator_bme") for n in (5, 6, 7, 8)},
-    9: ("board_bme_share", "difference", "workforce_bme_share"),
-}
 
-
-@dataclass(frozen=True)
-class Row:
-    year: int
-    indicator: int
-    breakdown: str
-    measure: str
-    value: float | None
-    ci_low: float | None = None
-    ci_high: float | None = None
-    direction: str = ""
-    source: str = ""
-    note: str = ""
-    compared_with: int | None = None
-    in_equity_band: bool | None = None
 
 
 def _row(year: int, indicator: int, breakdown: str, measure: str, figure: Figure, source: str) -> Row:

@@ -9,8 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .indicators import INDICATORS
-from .model import Terminology
+from ..data import INDICATORS, Terminology
 
 MINUS = "\u2212"  # read as "minus" by screen readers, unlike a hyphen
 

@@ -9,9 +9,9 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from ..data import INDICATORS, STAFF_GROUP_TITLES
 from . import charts
 from .figures import Figure, FigureTable
-from .indicators import INDICATORS, STAFF_GROUP_TITLES
 from .tables import Table
 from .wording import DIRECTION_WORDS, pct, ratio
 

@@ -19,9 +19,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from .loading import load_dataset
-from .metrics import compute_metrics
-from .render import write_docs
+from ..data import load_dataset
+from ..metrics import compute_metrics
+from ..pages import write_docs
 
 log = logging.getLogger("mkdocs.plugins.wres")
 

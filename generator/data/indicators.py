@@ -115,3 +115,12 @@ STAFF_GROUP_TITLES = {
     "clinical": "Clinical staff",
     "medical_and_dental": "Medical and dental staff",
 }
+
+
+# Every measure of the table, per indicator: targets in action plans must name one of these.
+MEASURES: dict[int, tuple[str, ...]] = {
+    1: ("white_share", "bme_share", "unknown_share", "headcount", "declaration_rate"),
+    **{n: ("likelihood_white", "likelihood_bme", "likelihood_unknown", "relative_likelihood") for n in (2, 3, 4)},
+    **{n: ("white", "bme", "gap", "national_white", "national_bme", "comparator_white", "comparator_bme") for n in (5, 6, 7, 8)},
+    9: ("board_bme_share", "difference", "workforce_bme_share"),
+}
