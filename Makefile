@@ -22,16 +22,8 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-# plotly.js for the charts, self-hosted (npm's basic bundle; without npm the build uses plotly's full bundle)
-NPM := $(shell command -v npm)
-PLOTLY_JS := node_modules/plotly.js-basic-dist-min/plotly-basic.min.js
-$(PLOTLY_JS): package.json package-lock.json
-ifneq ($(NPM),)
-	npm ci --omit=dev --no-audit --no-fund --loglevel=error
-	touch $@
-else
-	@echo "npm not found: the site will use plotly's full bundle"
-endif
+# The example trust is a project folder like any trust's (made by `wres init`).
+EXAMPLE := examples/kingsmere
 
 # The browser tests: Debian's Chromium (Playwright's own download cannot work here),
 # axe-core and the Nu HTML Checker from npm (pinned in package-lock.json), Java for the checker.
@@ -43,24 +35,24 @@ $(CHROMIUM):
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 $(VNU): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
-	touch $@ $(PLOTLY_JS) node_modules/axe-core/axe.min.js
+	touch $@ node_modules/axe-core/axe.min.js
 browser-deps: $(CHROMIUM) $(VNU)
 	@command -v java >/dev/null || (DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless)
 
-site: install $(PLOTLY_JS)
-	$(BIN)/wres build --data data --out site
+site: install
+	$(BIN)/wres build --project $(EXAMPLE) --out site
 
-serve: install $(PLOTLY_JS)
-	$(BIN)/wres serve --data data
+serve: install
+	$(BIN)/wres serve --project $(EXAMPLE) --drafts
 
 test: install-test browser-deps
 	TZ=UTC LC_ALL=C.UTF-8 PYTHONHASHSEED=0 $(BIN)/python -m pytest
 
 check: install
-	$(BIN)/wres check --data data
+	$(BIN)/wres check --project $(EXAMPLE)
 
 schema: install
-	$(BIN)/wres schema --out data/schema
+	$(BIN)/wres schema --out $(EXAMPLE)/data/schema
 
 clean:
 	rm -rf site build .pytest_cache test-artifacts

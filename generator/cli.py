@@ -1,43 +1,74 @@
-"""The ``wres`` command: a thin edge over the pipeline. User mistakes print as plain lines."""
+"""The ``wres`` command: a thin edge over the pipeline. User mistakes print as plain lines.
+
+Every command works inside a project folder (made by ``wres init``), on one named
+with ``--project DIR`` from anywhere, or on a bare data folder with ``--data DIR``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from pathlib import Path
 
 import click
 
-from .data.loading import load_dataset
+from .data import Project, load_project
 from .data.schema import write_schemas
-from .metrics.table import compute_metrics, write_csv
+from .metrics import compute_metrics, write_csv
 
-DATA_OPTION = click.option(
-    "--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"), show_default=True,
-    help="The data folder: organisation.yaml and years/<YYYY>.yaml.",
+PROJECT_OPTION = click.option(
+    "--project", "project_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+    help="The project folder (with wres.yaml). Default: the working folder.",
 )
+DATA_OPTION = click.option(
+    "--data", "data_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+    help="A bare data folder instead of a project: organisation.yaml and years/<YYYY>.yaml.",
+)
+
+
+def where(func):  # noqa: ANN001, ANN201 - a click decorator
+    """``--project`` and ``--data``, turned into one :class:`Project` argument."""
+    @functools.wraps(func)  # keeps the options declared below it (click stores them on the function)
+    def wrapper(project_dir: Path | None, data_dir: Path | None, **kwargs):  # noqa: ANN202
+        return func(Project.find(project_dir, data_dir), **kwargs)
+    return PROJECT_OPTION(DATA_OPTION(wrapper))
 
 
 @click.group()
 @click.version_option(package_name="wres-site")
 def main() -> None:
-    """Publish a Workforce Race Equality Standard (WRES) report from the files in data/."""
+    """Publish a Workforce Race Equality Standard (WRES) report as an accessible website."""
 
 
 @main.command()
-@DATA_OPTION
-def check(data_dir: Path) -> None:
-    """Validate every data file and list every problem, with file and line."""
-    dataset = load_dataset(data_dir)
-    years = ", ".join(str(y.year) for y in dataset.years)
-    click.echo(f"{data_dir}: no problems found ({len(dataset.years)} years: {years}).")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--name", default=None, help="The organisation's full name, e.g. 'Anytown Hospitals NHS Foundation Trust'.")
+def init(folder: Path, name: str | None) -> None:
+    """Create a trust's project in FOLDER: wres.yaml, data/, content/, a README and a publish recipe."""
+    from .site.init import init_project
+
+    for path in init_project(folder, name):
+        click.echo(f"Wrote {path}")
+    click.echo(f"Next: edit {folder}/wres.yaml, then 'cd {folder}' and 'wres new-year YEAR'.")
 
 
 @main.command()
-@DATA_OPTION
+@where
+def check(project: Project) -> None:
+    """Validate every file (drafts too) and list every problem, with file and line."""
+    dataset = load_project(project, drafts=True)
+    years = ", ".join(f"{y.year}{' (draft)' if y.status == 'draft' else ''}" for y in dataset.years)
+    click.echo(f"{project.data_dir}: no problems found ({len(dataset.years)} years: {years}).")
+
+
+@main.command()
+@where
 @click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), required=True,
               help="Where to write the metrics CSV.")
-def metrics(data_dir: Path, out: Path) -> None:
+@click.option("--drafts", is_flag=True, help="Include draft years.")
+def metrics(project: Project, out: Path, drafts: bool) -> None:
     """Compute every WRES figure and write them as one CSV."""
-    frame = compute_metrics(load_dataset(data_dir))
+    frame = compute_metrics(load_project(project, drafts=drafts))
     write_csv(frame, out)
     click.echo(f"Wrote {len(frame)} figures to {out}.")
 
@@ -52,38 +83,51 @@ def schema(out: Path) -> None:
 
 
 @main.command()
-@DATA_OPTION
-@click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), default=Path("site"),
-              show_default=True, help="Where to write the built site.")
-@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False), default=Path("mkdocs.yml"),
-              show_default=True, help="The MkDocs configuration.")
-def build(data_dir: Path, out: Path, config_file: Path) -> None:
-    """Validate, generate the pages and build the website (MkDocs, --strict)."""
+@where
+@click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Where to write the built site. Default: site/ in the project.")
+def build(project: Project, out: Path | None) -> None:
+    """Validate, generate the pages and build the website (MkDocs, --strict). Drafts are left out."""
     from .site.build import build_site
 
-    build_site(data_dir, out, config_file)
+    out = out or project.default_out()
+    build_site(project, out)
     click.echo(f"Built the site into {out}/ (the figures are in {out}/wres-indicators.csv).")
 
 
 @main.command()
-@DATA_OPTION
-@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False), default=Path("mkdocs.yml"),
-              show_default=True, help="The MkDocs configuration.")
+@where
+@click.option("--drafts", is_flag=True, help="Show draft years too (never on the built site).")
 @click.option("--address", default="127.0.0.1:8000", show_default=True, help="Where to serve the preview.")
-def serve(data_dir: Path, config_file: Path, address: str) -> None:
-    """Preview the site; pages regenerate when a file in data/ or content/ changes."""
+def serve(project: Project, drafts: bool, address: str) -> None:
+    """Preview the site; pages regenerate when a data file, wres.yaml or content/ changes."""
     from .site.build import serve as serve_site
 
-    serve_site(data_dir, config_file, address)
+    serve_site(project, address, drafts=drafts)
 
 
 @main.command("new-year")
 @click.argument("year", type=click.IntRange(2015, 2100))
-@DATA_OPTION
-def new_year(year: int, data_dir: Path) -> None:
-    """Start YEAR's files: an empty year file and an action plan with open actions carried over."""
+@where
+def new_year(project: Project, year: int) -> None:
+    """Start YEAR's files as a draft: a year file and an action plan with open actions carried over."""
     from .site.scaffold import new_year as scaffold
 
-    for path in scaffold(data_dir, year):
+    for path in scaffold(project, year):
         click.echo(f"Wrote {path}")
-    click.echo("Fill them in, then run 'wres check'.")
+    click.echo(f"Fill them in, check with 'wres check', preview with 'wres serve --drafts', then 'wres publish {year}'.")
+
+
+@main.command()
+@click.argument("year", type=click.IntRange(2015, 2100))
+@where
+@click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The publication date, YYYY-MM-DD. Default: today.")
+def publish(project: Project, year: int, on: dt.datetime | None) -> None:
+    """Publish YEAR: mark it published and freeze its figures in data/published/YEAR.csv (commit that file)."""
+    from .site.published import publish_year
+
+    day = on.date() if on else dt.datetime.now(dt.timezone.utc).date()
+    for path in publish_year(project, year, day):
+        click.echo(f"Wrote {path}")
+    click.echo(f"{year} is published: the next 'wres build' includes it. A later change to its figures needs a correction.")

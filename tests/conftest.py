@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.data import Dataset, Project, load_project
+
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE_DATA = ROOT / "data"
+EXAMPLE = ROOT / "examples" / "kingsmere"  # the example trust's project folder
+EXAMPLE_DATA = EXAMPLE / "data"
 
 ORGANISATION = """\
 name: Test Hospitals NHS Trust
@@ -27,9 +30,14 @@ def write_data(folder: Path, years: dict[int | str, str], organisation: str = OR
     return folder
 
 
+def load_example(project: Path = EXAMPLE) -> Dataset:
+    """The validated data of the example project (or of a copy of it)."""
+    return load_project(Project.folder(project))
+
+
 @pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
-    """A private copy of the example data, safe to break."""
-    target = tmp_path / "data"
-    shutil.copytree(EXAMPLE_DATA, target)
-    return target
+    """A private copy of the example project, safe to break; returns its data folder."""
+    target = tmp_path / "project"
+    shutil.copytree(EXAMPLE, target)
+    return target / "data"

@@ -7,21 +7,22 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
+from generator.data import Project
 from generator.site import build_site
 
-from .conftest import EXAMPLE_DATA, ROOT
-
-CONFIG = ROOT / "mkdocs.yml"
+from .conftest import EXAMPLE, ROOT  # noqa: F401 - ROOT is used by the tests that import it from here
 
 
-def build_example(out: Path, data: Path = EXAMPLE_DATA) -> Path:
-    build_site(data, out, CONFIG)
+def build_example(out: Path, data: Path | None = None) -> Path:
+    """Build the example project, or the copy whose data folder is ``data``, into ``out``."""
+    build_site(Project.folder(data.parent if data else EXAMPLE), out)
     return out
 
 
 def copy_data(target: Path) -> Path:
-    shutil.copytree(EXAMPLE_DATA, target)
-    return target
+    """Copy the example project to ``target``; returns its data folder."""
+    shutil.copytree(EXAMPLE, target)
+    return target / "data"
 
 
 def html_pages(site: Path) -> list[Path]:

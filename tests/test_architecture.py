@@ -96,7 +96,7 @@ def test_every_module_is_small_and_every_stage_says_its_job():
 
 def tree_paths(text: str) -> set[str]:
     """The paths drawn by the indented tree in the section (two spaces a level, folders end with /)."""
-    block = next(b for b in re.findall(r"```\n(.*?)```", text, re.S) if b.startswith("data/"))
+    block = next(b for b in re.findall(r"```\n(.*?)```", text, re.S) if "\ngenerator/\n" in b)
     paths, stack = set(), []
     for line in block.splitlines():
         depth = (len(line) - len(line.lstrip(" "))) // 2

@@ -11,7 +11,7 @@ from generator.data import ActionPlan, Organisation, Year
 from generator.data.schema import SCHEMAS, schema_text
 from generator.metrics import COLUMNS
 
-from .conftest import EXAMPLE_DATA, ROOT
+from .conftest import EXAMPLE, EXAMPLE_DATA, ROOT
 
 
 def wres(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -20,7 +20,7 @@ def wres(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 
 
 def test_check_passes_on_the_example():
-    result = wres("check", "--data", str(EXAMPLE_DATA))
+    result = wres("check", "--project", str(EXAMPLE))
     assert result.returncode == 0, result.stderr
     assert "no problems found (6 years: 2019, 2020, 2021, 2022, 2023, 2024)" in result.stdout
 
@@ -45,11 +45,11 @@ def test_check_on_a_broken_copy_lists_every_planted_error(example_copy: Path, tm
     year.write_text("\n".join(lines) + "\n")
     (example_copy / "years" / "2023.yaml").write_text(
         (example_copy / "years" / "2023.yaml").read_text().replace("year: 2023", "year: 2022"))
-    org = example_copy / "organisation.yaml"
+    org = example_copy.parent / "wres.yaml"
     org.write_text(org.read_text().replace("contact_email: equality@kingsmere.example.nhs.uk", "contact_email: nobody"))
     out = tmp_path / "out.csv"
 
-    result = wres("metrics", "--data", str(example_copy), "--out", str(out), cwd=tmp_path)
+    result = wres("metrics", "--project", str(example_copy.parent), "--out", str(out), cwd=tmp_path)
 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -57,7 +57,7 @@ def test_check_on_a_broken_copy_lists_every_planted_error(example_copy: Path, tm
     for field, line in planted.items():
         assert f"data/years/2024.yaml:{line}: {field}: " in result.stderr, (field, result.stderr)
     assert "data/years/2023.yaml:4: year: says 2022 but the file is named 2023.yaml" in result.stderr
-    assert 'data/organisation.yaml:7: contact_email: "nobody" is not an email address' in result.stderr
+    assert 'project/wres.yaml:6: contact_email: "nobody" is not an email address' in result.stderr
     assert "6 problems found. Nothing was written" in result.stderr
 
 
@@ -69,7 +69,7 @@ def test_missing_data_folder_is_a_plain_error(tmp_path):
 
 def test_metrics_writes_the_csv(tmp_path):
     out = tmp_path / "wres-indicators.csv"
-    result = wres("metrics", "--data", str(EXAMPLE_DATA), "--out", str(out))
+    result = wres("metrics", "--project", str(EXAMPLE), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert out.read_text().splitlines()[0] == ",".join(COLUMNS)
 
@@ -84,7 +84,7 @@ def test_committed_schemas_match_the_models(tmp_path):
 
 
 def test_example_files_reference_their_schema():
-    assert (EXAMPLE_DATA / "organisation.yaml").read_text().startswith("# yaml-language-server: $schema=schema/organisation.schema.json")
+    assert (EXAMPLE / "wres.yaml").read_text().startswith("# yaml-language-server: $schema=data/schema/organisation.schema.json")
     for path in (EXAMPLE_DATA / "years").glob("*.yaml"):
         assert path.read_text().startswith("# yaml-language-server: $schema=../schema/year.schema.json"), path
     for path in (EXAMPLE_DATA / "action_plans").glob("*.yaml"):

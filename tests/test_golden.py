@@ -11,18 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from generator.data import load_dataset
 from generator.metrics import compute_metrics
 from generator.pages import render_pages
 
-from .conftest import EXAMPLE_DATA
+from .conftest import load_example
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("WRES_UPDATE_GOLDEN") == "1"
 
 
 def generated() -> dict[str, str]:
-    dataset = load_dataset(EXAMPLE_DATA)
+    dataset = load_example()
     return {page.path: page.text for page in render_pages(dataset, compute_metrics(dataset))}
 
 

@@ -10,7 +10,7 @@ import pytest
 from generator.data import load_dataset
 from generator.metrics import COLUMNS, compute_metrics, to_csv
 
-from .conftest import EXAMPLE_DATA, write_data
+from .conftest import load_example, write_data
 
 FULL_YEAR = """\
 year: {year}
@@ -233,18 +233,18 @@ def test_tolerance_comes_from_the_settings(tmp_path):
 
 
 def test_example_data_round_trips_through_the_csv():
-    frame = compute_metrics(load_dataset(EXAMPLE_DATA))
+    frame = compute_metrics(load_example())
     text = to_csv(frame)
     back = pd.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""])
     assert len(back) == len(frame)
     assert back["value"].tolist() == pytest.approx(frame["value"].tolist(), nan_ok=True)
     assert back["ci_low"].tolist() == pytest.approx(frame["ci_low"].tolist(), nan_ok=True)
     assert back["direction"].fillna("").tolist() == frame["direction"].tolist()
-    assert to_csv(compute_metrics(load_dataset(EXAMPLE_DATA))) == text  # deterministic
+    assert to_csv(compute_metrics(load_example())) == text  # deterministic
 
 
 def test_example_data_exercises_every_kind_of_figure():
-    frame = compute_metrics(load_dataset(EXAMPLE_DATA))
+    frame = compute_metrics(load_example())
     assert set(frame.source) == {"counts", "published", "survey", ""}
     assert frame[frame.source == ""].note.str.startswith("not_available").all()
     assert (frame.note == "suppressed").any()
@@ -255,7 +255,7 @@ def test_example_data_exercises_every_kind_of_figure():
 
 
 def test_nothing_derived_from_a_small_count_has_a_value():
-    frame = compute_metrics(load_dataset(EXAMPLE_DATA))
+    frame = compute_metrics(load_example())
     hidden = frame[frame.note == "suppressed"]
     assert hidden.value.isna().all() and hidden.ci_low.isna().all() and (hidden.direction == "").all()
 

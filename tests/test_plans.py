@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.data import Action, DataError, Target, load_dataset
+from generator.data import Action, DataError, Project, Target, load_dataset
 from generator.metrics.plans import is_overdue, outcomes, status_counts, target_status
 from generator.site import new_year
 
-from .conftest import EXAMPLE_DATA, write_data
+from .conftest import load_example, write_data
 from .site_helpers import build_example, copy_data, visible_text
 
 PLAN = """\
@@ -42,7 +42,7 @@ def plan_problems(tmp_path: Path, text: str, name: str = "2024.yaml") -> list[st
 
 
 def test_the_example_plan_validates():
-    assert [p.year for p in load_dataset(EXAMPLE_DATA).plans] == [2023, 2024]
+    assert [p.year for p in load_example().plans] == [2023, 2024]
 
 
 @pytest.mark.parametrize(
@@ -114,13 +114,13 @@ def test_overdue_is_judged_at_as_of_never_today(due, status, overdue):
 
 
 def test_status_counts_include_overdue():
-    plan = load_dataset(EXAMPLE_DATA).plans[-1]
+    plan = load_example().plans[-1]
     counts = status_counts(plan)
     assert counts == {"not_started": 1, "in_progress": 4, "complete": 1, "delayed": 1, "cancelled": 0, "overdue": 2}
 
 
 def test_carry_over_between_plans():
-    plans = load_dataset(EXAMPLE_DATA).plans
+    plans = load_example().plans
     ended = {o.action.id: o for o in outcomes(plans, plans[0])}
     assert ended["1.1"].carried_into == 2024 and ended["1.1"].later_status == "in_progress"
     assert ended["2.2"].words == "Delayed at review; carried into the 2024 plan (now complete)."
@@ -149,9 +149,9 @@ def test_target_status_from_the_latest_figure(target, latest, status):
 
 
 def test_new_year_scaffolds_both_files_and_carries_open_actions(tmp_path):
-    data = copy_data(tmp_path / "data")
-    year_file, plan_file = new_year(data, 2025)
-    dataset = load_dataset(data)  # the scaffold is valid as it stands
+    data = copy_data(tmp_path / "project")
+    year_file, plan_file = new_year(Project.folder(data.parent), 2025)
+    dataset = load_example(data.parent)  # the scaffold is valid as it stands
     assert dataset.years[-1].year == 2025 and dataset.years[-1].indicator_2 is None
     for n in range(1, 10):
         assert f"indicator_{n}:" in year_file.read_text()
@@ -162,7 +162,7 @@ def test_new_year_scaffolds_both_files_and_carries_open_actions(tmp_path):
     assert "Carried over from the 2024 plan" in plan_file.read_text()
     assert [t.by for t in plan.targets] == [2026, 2026, 2025, 2025, 2026]
     with pytest.raises(Exception, match="already exist"):
-        new_year(data, 2025)
+        new_year(Project.folder(data.parent), 2025)
 
 
 @pytest.fixture(scope="module")
@@ -187,7 +187,7 @@ def test_indicator_filter_works_without_javascript(site):
         assert f'href="indicator-{n}/"' in latest
         page = (site / "action-plan" / f"indicator-{n}" / "index.html").read_text()
         ids = set(re.findall(r'<h3 class="wres-editor" id="(action-[^"]+)"', page))
-        plan = load_dataset(EXAMPLE_DATA).plans[-1]
+        plan = load_example().plans[-1]
         assert ids == {"action-" + a.id.replace(".", "-") for a in plan.actions if n in a.indicators}
 
 
@@ -209,7 +209,7 @@ def test_targets_on_the_home_page_and_the_charts(site):
 
 
 def test_editors_html_never_reaches_the_page(tmp_path):
-    data = copy_data(tmp_path / "data")
+    data = copy_data(tmp_path / "project")
     plan = data / "action_plans" / "2024.yaml"
     evil = ('Train <script>alert(1)</script> staff <img src=x onerror="alert(2)"> '
             '[a link](https://example.org/) \\[x\\](javascript:alert(3))')

@@ -38,11 +38,11 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
 
 
 def test_serve_regenerates_when_the_data_changes(tmp_path):
-    data = copy_data(tmp_path / "data")
+    data = copy_data(tmp_path / "project")
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--data", str(data), "--address", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "generator", "serve", "--project", str(data.parent), "--address", f"127.0.0.1:{port}"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
     )
     try:

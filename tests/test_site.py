@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.data import INDICATORS, DataError, load_dataset
+from generator.data import INDICATORS, DataError
 from generator.metrics import compute_metrics
 from generator.pages.wording import number
 from generator.site import BuildError
 
-from .conftest import EXAMPLE_DATA
+from .conftest import load_example
 from .site_helpers import build_example, copy_data, html_pages, visible_text
 
 
@@ -24,7 +24,7 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def metrics():
-    return compute_metrics(load_dataset(EXAMPLE_DATA))
+    return compute_metrics(load_example())
 
 
 def read(site: Path, page: str) -> str:
@@ -32,7 +32,7 @@ def read(site: Path, page: str) -> str:
 
 
 def test_every_page_of_the_navigation_is_built(site):
-    years = [y.year for y in load_dataset(EXAMPLE_DATA).years]
+    years = [y.year for y in load_example().years]
     expected = ["", "data", "methodology", "accessibility", "about"]
     expected += [f"indicators/indicator-{n}" for n in INDICATORS] + [f"years/{y}" for y in years]
     for page in expected:
@@ -140,8 +140,8 @@ def test_the_same_inputs_give_the_same_site(site, tmp_path):
 
 
 def test_terminology_replaces_bme_everywhere(tmp_path):
-    data = copy_data(tmp_path / "data")
-    org = data / "organisation.yaml"
+    data = copy_data(tmp_path / "project")
+    org = data.parent / "wres.yaml"
     org.write_text(org.read_text().replace("bme: BME", "bme: ethnically diverse")
                    .replace("bme_long: Black and minority ethnic", "bme_long: ethnically diverse"))
     site = build_example(tmp_path / "site", data)
@@ -157,7 +157,7 @@ def test_terminology_replaces_bme_everywhere(tmp_path):
 
 
 def test_a_failed_build_leaves_the_previous_site(tmp_path):
-    data = copy_data(tmp_path / "data")
+    data = copy_data(tmp_path / "project")
     out = build_example(tmp_path / "site", data)
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     year = data / "years" / "2024.yaml"
@@ -171,19 +171,13 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path):
 def test_a_broken_link_in_content_fails_the_build_and_keeps_the_site(tmp_path, monkeypatch):
     from . import site_helpers
 
-    project = tmp_path / "project"
-    project.mkdir()
-    root = site_helpers.ROOT
-    for name in ("mkdocs.yml", "theme_overrides", "generator"):
-        (project / name).symlink_to(root / name)
-    (project / "content").mkdir()
-    (project / "content" / "about.md").write_text("# About\n\nSee [the missing page](missing.md).\n")
-    out = build_example(tmp_path / "site")
+    data = site_helpers.copy_data(tmp_path / "project")
+    out = build_example(tmp_path / "site", data)
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
-    from generator.site import build_site
+    (data.parent / "content" / "about.md").write_text("# About\n\nSee [the missing page](missing.md).\n")
 
     with pytest.raises(BuildError, match="previous site is unchanged"):
-        build_site(EXAMPLE_DATA, out, project / "mkdocs.yml")
+        build_example(out, data)
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
 
 

@@ -9,9 +9,11 @@ from . import checks, plan_checks
 from .errors import DataError, Problem
 from .model import Dataset, Organisation, Year
 from .plans import ActionPlan
+from .project import Project
 from .yamlfile import YamlDocument, display_path, read_yaml, validate
 
 YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
+DRAFT = re.compile(r"^status:\s*[\"']?draft[\"']?\s*(#.*)?$", re.M)
 
 
 def _read(path: Path, problems: list[Problem]) -> YamlDocument | None:
@@ -20,10 +22,9 @@ def _read(path: Path, problems: list[Problem]) -> YamlDocument | None:
     return doc
 
 
-def load_organisation(data_dir: Path, problems: list[Problem]) -> Organisation | None:
-    path = data_dir / "organisation.yaml"
+def load_organisation(path: Path, problems: list[Problem]) -> Organisation | None:
     if not path.exists():
-        problems.append(Problem(display_path(path), 1, "", "the file is missing: every data folder needs organisation.yaml"))
+        problems.append(Problem(display_path(path), 1, "", f"the file is missing: every data folder needs {path.name}"))
         return None
     doc = _read(path, problems)
     if doc is None:
@@ -60,10 +61,17 @@ def year_files(data_dir: Path, problems: list[Problem], folder_name: str = "year
     return sorted(found.items())
 
 
-def load_per_year(data_dir: Path, problems: list[Problem], folder: str, model: type, check, *, required: bool) -> list:  # noqa: ANN001
-    """Every ``<folder>/<YYYY>.yaml`` validated as ``model`` and by ``check(data, file_year)``."""
+def load_per_year(data_dir: Path, problems: list[Problem], folder: str, model: type, check, *, required: bool,  # noqa: ANN001
+                  skip: set[int] | None = None) -> list:
+    """Every ``<folder>/<YYYY>.yaml`` validated as ``model`` and by ``check(data, file_year)``.
+
+    Files of the years in ``skip`` (drafts, when building the public site) are not read at
+    all, so a half-written draft never stops a correction to a published year going out.
+    """
     loaded = []
     for file_year, path in year_files(data_dir, problems, folder, required=required):
+        if skip and file_year in skip:
+            continue
         doc = _read(path, problems)
         if doc is None:
             continue
@@ -75,27 +83,53 @@ def load_per_year(data_dir: Path, problems: list[Problem], folder: str, model: t
     return loaded
 
 
-def load_years(data_dir: Path, problems: list[Problem]) -> list[Year]:
-    return load_per_year(data_dir, problems, "years", Year, checks.check_year, required=True)
+def draft_years(data_dir: Path) -> set[int]:
+    """Years whose file says ``status: draft``, read with a light scan (the file is not validated)."""
+    drafts = set()
+    for year, path in year_files(data_dir, [], "years", required=False):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if DRAFT.search(text):
+            drafts.add(year)
+    return drafts
 
 
-def load_plans(data_dir: Path, problems: list[Problem]) -> list[ActionPlan]:
+def load_years(data_dir: Path, problems: list[Problem], skip: set[int] | None = None) -> list[Year]:
+    return load_per_year(data_dir, problems, "years", Year, checks.check_year, required=True, skip=skip)
+
+
+def load_plans(data_dir: Path, problems: list[Problem], skip: set[int] | None = None) -> list[ActionPlan]:
     """``action_plans/<YYYY>.yaml``: optional, one per WRES year whose findings it answers."""
-    return load_per_year(data_dir, problems, "action_plans", ActionPlan, plan_checks.check_plan, required=False)
+    return load_per_year(data_dir, problems, "action_plans", ActionPlan, plan_checks.check_plan, required=False, skip=skip)
 
 
-def load_dataset(data_dir: Path | str) -> Dataset:
-    """The validated contents of ``data_dir``, or a :class:`DataError` listing every problem."""
+def load_dataset(data_dir: Path | str, organisation_file: Path | None = None, *, drafts: bool = True) -> Dataset:
+    """The validated contents of ``data_dir``, or a :class:`DataError` listing every problem.
+
+    The organisation comes from ``organisation_file`` (a project's ``wres.yaml``) or,
+    in a bare data folder, from ``organisation.yaml`` beside ``years/``. With
+    ``drafts=False`` (the public site) draft years and their action plans are left out.
+    """
     data_dir = Path(data_dir)
     problems: list[Problem] = []
     if not data_dir.is_dir():
         raise DataError([Problem(display_path(data_dir), 1, "", "the data folder does not exist")])
-    organisation = load_organisation(data_dir, problems)
-    years = load_years(data_dir, problems)
-    plans = load_plans(data_dir, problems)
+    organisation = load_organisation(organisation_file or data_dir / "organisation.yaml", problems)
+    skip = set() if drafts else draft_years(data_dir)
+    years = load_years(data_dir, problems, skip)
+    plans = load_plans(data_dir, problems, skip)
     if not years and not problems:
-        problems.append(Problem(display_path(data_dir / "years"), 1, "", "there are no year files yet, such as years/2024.yaml"))
+        message = ("every year is still a draft: publish one with 'wres publish YEAR', or preview drafts with 'wres serve --drafts'"
+                   if skip else "there are no year files yet, such as years/2024.yaml")
+        problems.append(Problem(display_path(data_dir / "years"), 1, "", message))
     if problems or organisation is None:
         raise DataError(problems)
     return Dataset(organisation=organisation, years=tuple(sorted(years, key=lambda y: y.year)),
                    plans=tuple(sorted(plans, key=lambda p: p.year)))
+
+
+def load_project(project: Project, *, drafts: bool = True) -> Dataset:
+    """The validated data of a project folder or bare data folder."""
+    return load_dataset(project.data_dir, project.config_file, drafts=drafts)

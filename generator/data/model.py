@@ -11,7 +11,8 @@ for completion, and a test fails when one is missing.
 
 from __future__ import annotations
 
-from typing import Annotated
+import datetime as dt
+from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt
 
@@ -46,6 +47,12 @@ class Settings(Strict):
     no_change: NoChange = Field(default_factory=NoChange, description="Tolerances for the direction of travel against the previous year.")
 
 
+class Site(Strict):
+    name: str | None = Field(None, min_length=1, max_length=120, description='The site\'s name in every page title and the header; defaults to "<short name> WRES".')
+    url: str | None = Field(None, pattern=r"^https://[^\s]+/$", description="The address the site is published at, ending in /, e.g. https://wres.example.nhs.uk/ (used for the sitemap and canonical links).")
+    description: str | None = Field(None, min_length=1, max_length=300, description="One sentence describing the site, for search engines.")
+
+
 class Organisation(Strict):
     name: str = Field(..., min_length=1, description="Full name of the organisation, as it appears in headings.")
     short_name: str | None = Field(None, min_length=1, description="Shorter name used in running text; defaults to the full name.")
@@ -54,10 +61,15 @@ class Organisation(Strict):
     comparator: str | None = Field(None, min_length=1, description="Name of the comparator group behind each survey indicator's comparator_average, e.g. 'Acute trusts'.")
     terminology: Terminology = Field(default_factory=Terminology, description="Labels shown to readers; the data keys stay white / bme / unknown.")
     settings: Settings = Field(default_factory=Settings, description="Disclosure control and how figures are judged.")
+    site: Site = Field(default_factory=Site, description="The website: its name, address and description (in a project's wres.yaml).")
 
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
+
+    @property
+    def site_name(self) -> str:
+        return self.site.name or f"{self.display_name} WRES"
 
 
 # --- years/<YYYY>.yaml -----------------------------------------------------
@@ -173,8 +185,16 @@ class Indicator9(Strict):
     commentary: Markdown | None = _commentary()
 
 
+class Correction(Strict):
+    date: dt.date = Field(..., description="When the correction was made, YYYY-MM-DD.")
+    indicators: list[Annotated[StrictInt, Field(ge=1, le=9)]] = Field(..., min_length=1, description="The indicators whose published figures changed, e.g. [2, 3].")
+    what: Markdown = Field(..., min_length=1, description="What changed, in words readers understand, e.g. 'The indicator 2 figure was 1.61; it is 1.58.'")
+    why: Markdown = Field(..., min_length=1, description="Why it changed, e.g. 'Twelve appointments were recorded against the wrong year.'")
+
+
 class Year(Strict):
     year: StrictInt = Field(..., ge=2015, le=2100, description="The WRES year: workforce snapshot of 31 March of this year. Must match the file name.")
+    status: Literal["draft", "published"] = Field("published", description="draft: checked and previewed with 'wres serve --drafts', never on the built site. 'wres publish YEAR' sets published. A file without status counts as published.")
     label: str | None = Field(None, min_length=1, description='Display label, e.g. "2023/24"; defaults to the year.')
     survey_year: StrictInt | None = Field(None, ge=2010, le=2100, description="Year of the NHS Staff Survey behind indicators 5-8; defaults to the year before.")
     summary: Markdown | None = Field(None, description="Markdown summary of the year, shown at the top of its report.")
@@ -187,6 +207,7 @@ class Year(Strict):
     indicator_7: SurveyIndicator | None = Field(None, description="Indicator 7: belief in equal opportunities for career progression or promotion.")
     indicator_8: SurveyIndicator | None = Field(None, description="Indicator 8: discrimination from a manager, team leader or colleague.")
     indicator_9: Indicator9 | None = Field(None, description="Indicator 9: board membership compared with the workforce.")
+    corrections: list[Correction] = Field(default_factory=list, description="Corrections to figures after the year was published, oldest first: each is shown on the pages affected and in the corrections log.")
 
     @property
     def display_label(self) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .checks import Finding
+from .dates import miswritten_date
 from .indicators import MEASURES, STAFF_GROUP_TITLES
 from .yamlfile import DATE_LIKE
 
@@ -61,6 +62,8 @@ def _check_actions(data: dict[str, Any]) -> Iterator[Finding]:
         due = action.get("due")
         if isinstance(due, str) and DATE_LIKE.match(due.strip()):
             yield ("actions", i, "due"), f"{due} is not a real date"
+        elif isinstance(due, str) and (correction := miswritten_date(due)):
+            yield ("actions", i, "due"), correction
         yield from _check_updates(i, action, as_of)
 
 

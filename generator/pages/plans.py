@@ -68,7 +68,8 @@ def action_html(action: Action, plan: ActionPlan, plans: tuple[ActionPlan, ...],
     if action.owners:
         rows.append(("Owner", '<span class="wres-editor">' + ", ".join(str(escape(o)) for o in action.owners) + "</span>"))
     if action.due is not None:
-        due = long_date(action.due) if isinstance(action.due, dt.date) else str(escape(action.due))
+        due = (long_date(action.due) if isinstance(action.due, dt.date)
+               else f"{escape(action.due)} (a timescale, not a date: not judged for being overdue)")
         rows.append(("Due", due))
     if action.indicators:
         links = ", ".join(f'<a href="{root}indicators/indicator-{n}/">Indicator {n}: {escape(INDICATORS[n].short_title)}</a>'

@@ -1,7 +1,7 @@
-"""Build the site: validate, generate the Markdown, run MkDocs in strict mode, then swap it in.
+"""Build a trust's site: validate, generate the Markdown, run MkDocs --strict, swap the result in.
 
-Nothing is written to the output folder until the whole build has succeeded, so a
-failed build leaves the previous site exactly as it was.
+``generate`` is shared by the build and the live preview (through the MkDocs hook),
+so both show exactly the same pages.
 """
 
 from __future__ import annotations
@@ -19,43 +19,32 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from ..data import load_dataset
+from ..data import Project, load_project
 from ..metrics import compute_metrics
 from ..pages import write_docs
+from .config import write_config
+from .published import check_published
 
 log = logging.getLogger("mkdocs.plugins.wres")
 
 SITE_FILE = ".site.json"  # navigation and names for the hook; MkDocs leaves dot files out of the site
 PLOTLY_NAME = "assets/javascripts/plotly-basic.min.js"
+# The plotly.js basic bundle (scatter and bar) ships with the package, at the version the browser tests ran.
+PLOTLY_JS = Path(__file__).parent / "vendor" / "plotly-basic.min.js"
 
 
 class BuildError(click.ClickException):
     """MkDocs refused the generated site (a warning under --strict, a broken link)."""
 
 
-def project_root(config_file: Path) -> Path:
-    return config_file.absolute().parent
-
-
-def plotly_js(root: Path) -> Path:
-    """The self-hosted plotly.js: the npm basic bundle (scatter and bar, 1.2 MB) or plotly's full bundle."""
-    basic = root / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
-    if basic.exists():
-        return basic
-    import plotly
-
-    log.info("node_modules/plotly.js-basic-dist-min is missing (run 'npm ci'); using plotly's full bundle")
-    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-
-
-def generate(data_dir: Path, docs_dir: Path, config_file: Path) -> dict[str, Any]:
-    """Validate ``data_dir`` and write the Markdown into ``docs_dir``; returns what the MkDocs hook applies."""
-    dataset = load_dataset(data_dir)
+def generate(project: Project, docs_dir: Path, *, drafts: bool = False) -> dict[str, Any]:
+    """Validate the project and write the Markdown into ``docs_dir``; returns what the MkDocs hook applies."""
+    dataset = load_project(project, drafts=drafts)
     frame = compute_metrics(dataset)
-    root = project_root(config_file)
-    nav = write_docs(dataset, frame, docs_dir, root / "content", {PLOTLY_NAME: plotly_js(root)})
+    check_published(project, dataset, frame)
+    nav = write_docs(dataset, frame, docs_dir, project.content_dir, {PLOTLY_NAME: PLOTLY_JS})
     org = dataset.organisation
-    site = {"nav": nav, "site_name": f"{org.display_name} WRES", "copyright": org.name}
+    site = {"nav": nav, "site_name": org.site_name, "copyright": org.name}
     text = json.dumps(site, indent=1, ensure_ascii=False)
     target = docs_dir / SITE_FILE
     if not target.exists() or target.read_text(encoding="utf-8") != text:
@@ -63,14 +52,16 @@ def generate(data_dir: Path, docs_dir: Path, config_file: Path) -> dict[str, Any
     return site
 
 
-def build_site(data_dir: Path, out_dir: Path, config_file: Path = Path("mkdocs.yml")) -> None:
+def build_site(project: Project, out_dir: Path) -> None:
     """The whole build. Raises DataError or BuildError, leaving ``out_dir`` untouched."""
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".wres-build-", dir=out_dir.parent) as tmp:
         docs_dir, site_dir = Path(tmp) / "docs", Path(tmp) / "site"
-        generate(data_dir, docs_dir, config_file)
-        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+        generate(project, docs_dir)
+        organisation = load_project(project, drafts=False).organisation
+        config_file = write_config(organisation, Path(tmp), docs_dir, site_dir)
+        config = load_config(str(config_file), strict=True)
         try:
             mkdocs_build(config)
         except MkDocsException as exc:
@@ -90,14 +81,18 @@ def _swap(new: Path, out_dir: Path) -> None:
         shutil.rmtree(old)
 
 
-def serve(data_dir: Path, config_file: Path, address: str) -> None:
-    """Preview on 127.0.0.1, regenerating the pages whenever data/ or content/ changes."""
+def serve(project: Project, address: str, *, drafts: bool = False) -> None:
+    """Preview on 127.0.0.1, regenerating the pages whenever the data, the config or content/ changes."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    root = project_root(config_file)
-    docs_dir = root / "build" / "docs"
-    generate(data_dir, docs_dir, config_file)
-    os.environ["WRES_DATA"] = str(data_dir.resolve())
+    work = project.work_dir()
+    docs_dir = work / "docs"
+    generate(project, docs_dir, drafts=drafts)
+    organisation = load_project(project, drafts=drafts).organisation
+    watch = [project.data_dir, project.config_file] + ([project.content_dir] if project.content_dir and project.content_dir.is_dir() else [])
+    config_file = write_config(organisation, work, docs_dir, work / "site", watch)
+    os.environ["WRES_PROJECT"] = json.dumps({"data_dir": str(project.data_dir), "config_file": str(project.config_file),
+                                             "content_dir": str(project.content_dir) if project.content_dir else None})
+    os.environ["WRES_DRAFTS"] = "1" if drafts else ""
     os.environ["WRES_SERVE"] = "1"
-    mkdocs_serve(config_file=str(config_file), dev_addr=address, docs_dir=str(docs_dir), strict=False,
-                 watch=[str(data_dir.resolve()), str(root / "content")], livereload=True)
+    mkdocs_serve(config_file=str(config_file), dev_addr=address, strict=False, livereload=True)

@@ -14,8 +14,8 @@ import logging
 import os
 from pathlib import Path
 
+from generator.data import DataError, Project
 from generator.site.build import SITE_FILE, generate
-from generator.data import DataError
 
 log = logging.getLogger("mkdocs.plugins.wres")
 
@@ -24,9 +24,12 @@ def on_config(config):  # noqa: ANN001, ANN201 - MkDocs hook signature
     docs_dir = Path(config.docs_dir)
     if os.environ.get("WRES_SERVE"):
         try:
-            generate(Path(os.environ["WRES_DATA"]), docs_dir, Path(config.config_file_path))
+            where = json.loads(os.environ["WRES_PROJECT"])
+            project = Project(data_dir=Path(where["data_dir"]), config_file=Path(where["config_file"]),
+                              content_dir=Path(where["content_dir"]) if where["content_dir"] else None)
+            generate(project, docs_dir, drafts=bool(os.environ.get("WRES_DRAFTS")))
         except DataError as exc:
-            # shown on every page of the preview (theme_overrides/main.html) and in the terminal
+            # shown on every page of the preview (generator/site/theme/main.html) and in the terminal
             config.extra["wres_problems"] = [str(problem) for problem in exc.problems]
             for problem in exc.problems:
                 log.warning(str(problem))

@@ -15,10 +15,7 @@ from pathlib import Path
 import click
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..data import INDICATORS, STAFF_GROUP_TITLES
-from ..data import load_dataset
-from ..data import Dataset
-from ..data import CLOSED
+from ..data import CLOSED, INDICATORS, STAFF_GROUP_TITLES, Dataset, Project, load_project
 from ..data.yamlfile import display_path, new_yaml
 
 COUNTS = "{white: , bme: , unknown: }"
@@ -38,6 +35,7 @@ def year_text(dataset: Dataset, year: int) -> str:
         "# Fill in each indicator by removing the # in front of its lines. An indicator left empty publishes",
         '# nothing for that year; if a figure cannot be reported, write  not_available: "the reason readers see".',
         f"year: {year}",
+        "status: draft  # stays off the built site; 'wres publish YEAR' publishes it",
         f'label: "{year - 1}/{year % 100:02d}"',
         f"survey_year: {year - 1}",
         "summary:  # Markdown: the year in a few plain sentences",
@@ -138,9 +136,10 @@ def _next_year(day: dt.date) -> dt.date:
         return day.replace(year=day.year + 1, day=28)
 
 
-def new_year(data_dir: Path, year: int) -> list[Path]:
-    """Write ``years/<year>.yaml`` and ``action_plans/<year>.yaml``; refuse to overwrite either."""
-    dataset = load_dataset(data_dir)
+def new_year(project: Project, year: int) -> list[Path]:
+    """Write ``years/<year>.yaml`` (a draft) and ``action_plans/<year>.yaml``; refuse to overwrite either."""
+    data_dir = project.data_dir
+    dataset = load_project(project, drafts=True)
     targets = [data_dir / "years" / f"{year}.yaml", data_dir / "action_plans" / f"{year}.yaml"]
     existing = [display_path(p) for p in targets if p.exists()]
     if existing:
