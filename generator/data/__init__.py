@@ -16,12 +16,12 @@ from .errors import DataError, Problem
 from .indicators import INDICATORS, MEASURES, STAFF_GROUP_TITLES, Indicator
 from .loading import load_dataset, load_project
 from .project import Project
-from .model import Counts, Dataset, Indicator1, Indicator9, Organisation, Settings, SurveyIndicator, Terminology, Year
+from .model import Correction, Counts, Dataset, Indicator1, Indicator9, Organisation, Settings, SurveyIndicator, Terminology, Year
 from .plans import CLOSED, STATUSES, Action, ActionPlan, Target
 
 __all__ = [
     "CLOSED", "INDICATORS", "MEASURES", "STAFF_GROUP_TITLES", "STATUSES",
-    "Action", "ActionPlan", "Counts", "DataError", "Dataset", "Indicator", "Indicator1", "Indicator9",
+    "Action", "ActionPlan", "Correction", "Counts", "DataError", "Dataset", "Indicator", "Indicator1", "Indicator9",
     "Organisation", "Problem", "Project", "Settings", "SurveyIndicator", "Target", "Terminology", "Year", "load_dataset",
     "load_project",
 ]

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ..data import INDICATORS, STAFF_GROUP_TITLES, Dataset
 from ..metrics import COLUMNS, plans, to_csv
+from . import corrections
 from . import plans as plan_sections
 from . import sections
 from .figures import FigureTable
@@ -87,7 +88,7 @@ def render_pages(dataset: Dataset, frame: pd.DataFrame) -> list[Page]:
     site = Site(dataset, table, labels, dataset.organisation, dataset.organisation.settings, INDICATORS)
     env = environment()
     latest_plan = dataset.plans[-1] if dataset.plans else None
-    common = {"site": site, "L": labels, "sections": sections, "INDICATORS": INDICATORS, "P": plan_sections,
+    common = {"site": site, "L": labels, "sections": sections, "INDICATORS": INDICATORS, "P": plan_sections, "C": corrections,
               "logic": plans, "latest_plan": latest_plan,
               "latest_targets": [plan_sections.target_view(t, table) for t in latest_plan.targets] if latest_plan else []}
 
@@ -111,6 +112,8 @@ def render_pages(dataset: Dataset, frame: pd.DataFrame) -> list[Page]:
     if latest_plan is not None:
         for number in INDICATORS:
             pages.append(render(f"action-plan/indicator-{number}.md", "plan_indicator.md.j2", plan=latest_plan, number=number))
+    if corrections.entries(dataset):
+        pages.append(render("corrections.md", "corrections.md.j2", entries=corrections.entries(dataset)))
     pages.append(render("data.md", "data.md.j2", columns=COLUMNS, csv_name=CSV_NAME))
     pages.append(render("methodology.md", "methodology.md.j2"))
     pages.append(render("accessibility.md", "accessibility.md.j2", tools=TESTED_WITH))
@@ -129,6 +132,8 @@ def navigation(dataset: Dataset, content_pages: list[str]) -> list[Any]:
         plans_nav = [{f"Current plan ({dataset.plans[-1].year})": "action-plan/index.md"}]
         plans_nav += [{f"{p.year} plan": f"action-plan/{p.year}.md"} for p in reversed(dataset.plans[:-1])]
         nav.append({"Action plans": plans_nav})
+    if corrections.entries(dataset):
+        nav.append({"Corrections": "corrections.md"})
     nav.append({"Data": "data.md"})
     nav.append({"Methodology": "methodology.md"})
     nav.extend(content_pages)
