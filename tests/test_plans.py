@@ -227,3 +227,32 @@ def test_editors_html_never_reaches_the_page(tmp_path):
         assert "<img" not in html, page
     latest = (site / "action-plan" / "index.html").read_text()
     assert '<a href="https://example.org/" rel="noopener">a link</a>' in latest
+
+
+@pytest.mark.parametrize(
+    ("due", "expected"),
+    [
+        ("31/07/2025", "'31/07/2025' looks like a date: write it as 2025-07-31 (YYYY-MM-DD) so it can be judged overdue"),
+        ("31.07.25", "'31.07.25' looks like a date: write it as 2025-07-31 (YYYY-MM-DD) so it can be judged overdue"),
+        ("July 31 2025", "'July 31 2025' looks like a date: write it as 2025-07-31 (YYYY-MM-DD) so it can be judged overdue"),
+        ("31st July, 2025", "'31st July, 2025' looks like a date: write it as 2025-07-31 (YYYY-MM-DD) so it can be judged overdue"),
+        ("31/02/2025", "'31/02/2025' looks like a date but is not a real one; write dates as YYYY-MM-DD, e.g. 2025-07-31"),
+    ],
+)
+def test_a_due_date_written_another_way_is_an_error_that_shows_how_to_write_it(tmp_path, due, expected):
+    problems = plan_problems(tmp_path, PLAN.replace("due: 2025-03-31", f'due: "{due}"'))
+    assert problems == [f"action_plans/2024.yaml:11: actions[0].due: {expected}"]
+
+
+@pytest.mark.parametrize("due", ["Quarterly", "Ongoing", "Q3 2025", "By the end of the year"])
+def test_free_text_timescales_stay_allowed_and_are_never_overdue(tmp_path, due):
+    folder = write_data(tmp_path / "data", {2024: "year: 2024\n"})
+    (folder / "action_plans").mkdir()
+    (folder / "action_plans" / "2024.yaml").write_text(PLAN.replace("due: 2025-03-31", f"due: {due}"))
+    plan = load_dataset(folder).plans[0]
+    assert plan.actions[0].due == due and not is_overdue(plan.actions[0], plan.as_of)
+
+
+def test_a_free_text_timescale_is_shown_as_not_judged(site):
+    page = visible_text((site / "action-plan" / "index.html").read_text())
+    assert "Quarterly (a timescale, not a date: not judged for being overdue)" in page
