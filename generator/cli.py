@@ -14,6 +14,7 @@ import click
 
 from .data import Project, load_project
 from .data.schema import write_schemas
+from .data.yamlfile import display_path
 from .metrics import compute_metrics, write_csv
 
 PROJECT_OPTION = click.option(
@@ -48,7 +49,7 @@ def init(folder: Path, name: str | None) -> None:
     from .site.init import init_project
 
     for path in init_project(folder, name):
-        click.echo(f"Wrote {path}")
+        click.echo(f"Wrote {display_path(path)}")
     click.echo(f"Next: edit {folder}/wres.yaml, then 'cd {folder}' and 'wres new-year YEAR'.")
 
 
@@ -79,7 +80,7 @@ def metrics(project: Project, out: Path, drafts: bool) -> None:
 def schema(out: Path) -> None:
     """Write the JSON Schemas of the data files, for editors' completion."""
     for path in write_schemas(out):
-        click.echo(f"Wrote {path}")
+        click.echo(f"Wrote {display_path(path)}")
 
 
 @main.command()
@@ -114,7 +115,7 @@ def new_year(project: Project, year: int) -> None:
     from .site.scaffold import new_year as scaffold
 
     for path in scaffold(project, year):
-        click.echo(f"Wrote {path}")
+        click.echo(f"Wrote {display_path(path)}")
     click.echo(f"Fill them in, check with 'wres check', preview with 'wres serve --drafts', then 'wres publish {year}'.")
 
 
@@ -129,5 +130,5 @@ def publish(project: Project, year: int, on: dt.datetime | None) -> None:
 
     day = on.date() if on else dt.datetime.now(dt.timezone.utc).date()
     for path in publish_year(project, year, day):
-        click.echo(f"Wrote {path}")
+        click.echo(f"Wrote {display_path(path)}")
     click.echo(f"{year} is published: the next 'wres build' includes it. A later change to its figures needs a correction.")

@@ -105,7 +105,8 @@ def load_plans(data_dir: Path, problems: list[Problem], skip: set[int] | None = 
     return load_per_year(data_dir, problems, "action_plans", ActionPlan, plan_checks.check_plan, required=False, skip=skip)
 
 
-def load_dataset(data_dir: Path | str, organisation_file: Path | None = None, *, drafts: bool = True) -> Dataset:
+def load_dataset(data_dir: Path | str, organisation_file: Path | None = None, *, drafts: bool = True,
+                 require_years: bool = True) -> Dataset:
     """The validated contents of ``data_dir``, or a :class:`DataError` listing every problem.
 
     The organisation comes from ``organisation_file`` (a project's ``wres.yaml``) or,
@@ -120,7 +121,7 @@ def load_dataset(data_dir: Path | str, organisation_file: Path | None = None, *,
     skip = set() if drafts else draft_years(data_dir)
     years = load_years(data_dir, problems, skip)
     plans = load_plans(data_dir, problems, skip)
-    if not years and not problems:
+    if require_years and not years and not problems:
         message = ("every year is still a draft: publish one with 'wres publish YEAR', or preview drafts with 'wres serve --drafts'"
                    if skip else "there are no year files yet, such as years/2024.yaml")
         problems.append(Problem(display_path(data_dir / "years"), 1, "", message))
@@ -130,6 +131,6 @@ def load_dataset(data_dir: Path | str, organisation_file: Path | None = None, *,
                    plans=tuple(sorted(plans, key=lambda p: p.year)))
 
 
-def load_project(project: Project, *, drafts: bool = True) -> Dataset:
+def load_project(project: Project, *, drafts: bool = True, require_years: bool = True) -> Dataset:
     """The validated data of a project folder or bare data folder."""
-    return load_dataset(project.data_dir, project.config_file, drafts=drafts)
+    return load_dataset(project.data_dir, project.config_file, drafts=drafts, require_years=require_years)

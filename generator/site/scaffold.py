@@ -139,7 +139,7 @@ def _next_year(day: dt.date) -> dt.date:
 def new_year(project: Project, year: int) -> list[Path]:
     """Write ``years/<year>.yaml`` (a draft) and ``action_plans/<year>.yaml``; refuse to overwrite either."""
     data_dir = project.data_dir
-    dataset = load_project(project, drafts=True)
+    dataset = load_project(project, drafts=True, require_years=False)  # the first year of a new project
     targets = [data_dir / "years" / f"{year}.yaml", data_dir / "action_plans" / f"{year}.yaml"]
     existing = [display_path(p) for p in targets if p.exists()]
     if existing:

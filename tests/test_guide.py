@@ -1,0 +1,104 @@
+"""The guide "Publish your trust's WRES report", followed word for word with the wheel, outside this repo.
+
+The wheel is built from this checkout and installed into a fresh virtual environment
+in a temporary folder. Then every ``sh`` block of docs/publish-your-report.md runs, in
+order, in one shell, and every file block (a ``yaml`` block after ``<!-- file: PATH -->``)
+is written where the guide says. ``wres serve`` is started in the background and
+read once, because it runs until stopped; ``$REPOSITORY`` is a local bare repository.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+from .site_helpers import visible_text
+
+GUIDE = ROOT / "docs" / "publish-your-report.md"
+BLOCK = re.compile(r"(?:<!-- file: (?P<path>\S+) -->\n)?```(?P<lang>\w+)\n(?P<body>.*?)```", re.S)
+
+
+def guide_script(port: int) -> str:
+    """The guide as one bash script."""
+    lines = ["set -euo pipefail", textwrap.dedent(f"""\
+        preview() {{
+          command wres serve "$@" --address 127.0.0.1:{port} > serve.log 2>&1 &
+          pid=$!
+          python - <<'PY'
+        import time, urllib.request
+        for _ in range(240):
+            try:
+                page = urllib.request.urlopen("http://127.0.0.1:{port}/years/2024/", timeout=2).read().decode()
+                if "Anytown" in page:
+                    open("preview.html", "w").write(page)
+                    break
+            except OSError:
+                pass
+            time.sleep(0.25)
+        else:
+            raise SystemExit("the preview did not start")
+        PY
+          kill "$pid"; wait "$pid" || true
+        }}
+        wres() {{ if [ "$1" = serve ]; then shift; preview "$@"; else command wres "$@"; fi; }}
+        """)]
+    for number, match in enumerate(BLOCK.finditer(GUIDE.read_text(encoding="utf-8"))):
+        if match.group("path"):
+            lines.append(f"cat > {match.group('path')} <<'WRES_GUIDE_{number}'\n{match.group('body')}WRES_GUIDE_{number}")
+        elif match.group("lang") == "sh":
+            lines.append(match.group("body"))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
+                   check=True, capture_output=True)
+    return next(out.glob("wres_site-*.whl"))
+
+
+def test_the_guide_works_word_for_word_from_the_wheel(tmp_path, wheel):
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / wheel.name).write_bytes(wheel.read_bytes())
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("VIRTUAL_ENV", "PYTHON"))}
+    env["PATH"] = os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if ".venv" not in p)
+    env.update(REPOSITORY=str(remote), GIT_AUTHOR_NAME="Comms", GIT_AUTHOR_EMAIL="comms@example.nhs.uk",
+               GIT_COMMITTER_NAME="Comms", GIT_COMMITTER_EMAIL="comms@example.nhs.uk", HOME=str(tmp_path))
+    script = guide_script(port)
+    assert "wres init" in script and "wres publish 2024" in script and "git push" in script
+    result = subprocess.run(["bash", "-c", script], cwd=work, env=env, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+    project = work / "anytown-wres"
+    site = project / "site"
+    # the wres that ran is the wheel's, not this checkout
+    installed = subprocess.run([str(work / "wres-env" / "bin" / "python"), "-c", "import generator; print(generator.__file__)"],
+                               capture_output=True, text=True, check=True, cwd=tmp_path).stdout
+    assert str(work / "wres-env") in installed
+    # the draft was previewed, then published and built
+    assert "2023/24" in (work / "anytown-wres" / "preview.html").read_text()
+    assert (project / "data" / "published" / "2024.csv").is_file()
+    home = visible_text((site / "index.html").read_text())
+    assert "Anytown Hospitals" in home and "ethnically diverse" in home
+    everything = " ".join(p.read_text(errors="replace") for p in site.rglob("*") if p.suffix in (".html", ".csv", ".json", ".xml"))
+    assert "kingsmere" not in everything.lower(), "a word of the example trust reached another trust's site"
+    for year in ("2023", "2024"):
+        assert (site / "years" / year / "index.html").is_file()
+    assert "https://wres.anytown.example.nhs.uk/" in (site / "sitemap.xml").read_text()
+    log = subprocess.run(["git", "--git-dir", str(remote), "log", "--oneline", "main"], capture_output=True, text=True, check=True)
+    assert "WRES report 2023/24" in log.stdout
