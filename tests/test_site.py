@@ -195,3 +195,18 @@ def test_the_accessibility_statement_names_the_tools_actually_used(site):
     for tool, version in TESTED_WITH.items():
         assert f"{tool.split(' (')[0]}" in text and version in text
     assert "equality@kingsmere.example.nhs.uk" in text
+
+
+def test_the_chart_bundle_ships_with_the_package_at_the_tested_version():
+    """No npm is needed to build a site, and the build never falls back to another bundle."""
+    import json
+
+    from generator.site.build import PLOTLY_JS
+
+    from .conftest import ROOT
+
+    lock = json.loads((ROOT / "package-lock.json").read_text())["packages"]["node_modules/plotly.js-basic-dist-min"]
+    assert f"plotly.js (basic - minified) v{lock['version']}" in PLOTLY_JS.read_text(encoding="utf-8")[:200]
+    npm_copy = ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+    if npm_copy.exists():
+        assert npm_copy.read_bytes() == PLOTLY_JS.read_bytes()

@@ -1,4 +1,4 @@
-"""MkDocs hooks (listed in mkdocs.yml): the navigation, and live regeneration while previewing.
+"""MkDocs hooks (listed in the configuration site/config.py writes): the navigation, and live regeneration while previewing.
 
 Under ``wres serve`` MkDocs reloads its configuration before every rebuild, so
 ``on_config`` regenerates the pages from ``data/`` first. Only files whose bytes

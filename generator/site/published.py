@@ -1,0 +1,163 @@
+"""The publishing lifecycle: ``wres publish YEAR`` freezes a year's figures; a later change needs a correction.
+
+``data/published/<YYYY>.csv`` holds every figure of the year as it was published
+(the value and its interval, unrounded). It is committed with the data. Every
+build compares the figures it computes with it: a published figure that changed
+without a correction in the year file stops the build, saying which figure changed
+and how to record a correction. With a correction dated on or after the freeze,
+the build goes on, and the site shows the correction where the figure appears.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+import pandas as pd
+from ruamel.yaml.comments import CommentedMap
+
+from ..data import DataError, Dataset, Problem, Project, Year, load_project
+from ..data.yamlfile import display_path, new_yaml, read_yaml
+from ..metrics import compute_metrics
+
+FIELDS = ["indicator", "breakdown", "measure", "value", "ci_low", "ci_high"]
+HEADER = re.compile(r"^# published (\d{4}-\d{2}-\d{2})")
+MEASURE_WORDS = {
+    "relative_likelihood": "relative likelihood", "likelihood_white": "likelihood (White)", "likelihood_bme": "likelihood (BME)",
+    "likelihood_unknown": "likelihood (unknown)", "white": "White percentage", "bme": "BME percentage", "gap": "gap",
+}
+
+
+@dataclass(frozen=True)
+class Frozen:
+    on: dt.date
+    figures: dict[tuple[int, str, str], tuple[float | None, float | None, float | None]]
+
+
+@dataclass(frozen=True)
+class Change:
+    indicator: int
+    breakdown: str
+    measure: str
+    was: float | None
+    now: float | None
+
+    def describe(self) -> str:
+        what = MEASURE_WORDS.get(self.measure, self.measure.replace("_", " "))
+        where = f" ({self.breakdown.replace('_', ' ').replace('/', ', ')})" if self.breakdown else ""
+
+        def shown(value: float | None) -> str:
+            return "not shown" if value is None else f"{value:.4g}"
+        return f"{what}{where} was {shown(self.was)} when published and is now {shown(self.now)}"
+
+
+def _number(text: str) -> float | None:
+    return float(text) if text else None
+
+
+def _text(value: float | None) -> str:
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else repr(float(value))
+
+
+def year_figures(frame: pd.DataFrame, year: int) -> dict[tuple[int, str, str], tuple[float | None, float | None, float | None]]:
+    rows = frame[frame["year"] == year]
+    out = {}
+    for row in rows.itertuples(index=False):
+        out[(int(row.indicator), str(row.breakdown), str(row.measure))] = tuple(
+            None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v) for v in (row.value, row.ci_low, row.ci_high))
+    return out
+
+
+def frozen_text(year: Year, figures: dict, on: dt.date) -> str:
+    out = io.StringIO()
+    out.write(f"# published {on.isoformat()}: the figures of {year.display_label} as 'wres publish {year.year}' froze them.\n")
+    out.write(f"# Do not edit. A change to one of these figures needs a correction in years/{year.year}.yaml.\n")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FIELDS)
+    for (indicator, breakdown, measure), values in sorted(figures.items()):
+        writer.writerow([indicator, breakdown, measure, *(_text(v) for v in values)])
+    return out.getvalue()
+
+
+def read_frozen(path: Path) -> Frozen:
+    text = path.read_text(encoding="utf-8")
+    match = HEADER.match(text)
+    if not match:
+        raise DataError([Problem(display_path(path), 1, "", "this file was changed by hand; restore it from version control, or run 'wres publish' again")])
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    figures = {}
+    for row in csv.DictReader(lines):
+        figures[(int(row["indicator"]), row["breakdown"], row["measure"])] = (
+            _number(row["value"]), _number(row["ci_low"]), _number(row["ci_high"]))
+    return Frozen(dt.date.fromisoformat(match.group(1)), figures)
+
+
+def _differs(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return (a is None) != (b is None)
+    return not math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def changes(frozen: Frozen, now: dict) -> list[Change]:
+    found = []
+    for key in sorted(set(frozen.figures) | set(now)):
+        was, current = frozen.figures.get(key, (None, None, None)), now.get(key, (None, None, None))
+        if _differs(was[0], current[0]) or _differs(was[1], current[1]) or _differs(was[2], current[2]):
+            found.append(Change(*key, was[0], current[0]))
+    return found
+
+
+def check_published(project: Project, dataset: Dataset, frame: pd.DataFrame) -> None:
+    """Stop the build when a published figure changed without a correction that covers it."""
+    problems = []
+    for year in dataset.years:
+        path = project.published_dir / f"{year.year}.csv"
+        if year.status != "published" or not path.exists():
+            continue
+        frozen = read_frozen(path)
+        covered = {n for c in year.corrections if c.date >= frozen.on for n in c.indicators}
+        uncovered = [c for c in changes(frozen, year_figures(frame, year.year)) if c.indicator not in covered]
+        if not uncovered:
+            continue
+        doc, _ = read_yaml(project.data_dir / "years" / f"{year.year}.yaml")
+        for change in uncovered:
+            key = f"indicator_{change.indicator}"
+            message = (f"a published figure changed: indicator {change.indicator} {change.describe()} "
+                       f"({year.display_label} was published on {frozen.on.isoformat()}). If this is a correction, record it under "
+                       f"'corrections:' in this file (date: YYYY-MM-DD, indicators: [{change.indicator}], what: ..., why: ...); "
+                       "the site will show the correction. If not, put the figure back.")
+            problems.append(doc.problem((key,), message) if doc else Problem(display_path(path), 1, key, message))
+    if problems:
+        raise DataError(problems)
+
+
+def publish_year(project: Project, year_number: int, on: dt.date) -> list[Path]:
+    """Mark the year published in its file and freeze its figures. Refuses a year with any problem."""
+    dataset = load_project(project, drafts=True)
+    year = next((y for y in dataset.years if y.year == year_number), None)
+    year_file = project.data_dir / "years" / f"{year_number}.yaml"
+    if year is None:
+        raise click.ClickException(f"{display_path(year_file)} does not exist; start it with 'wres new-year {year_number}'.")
+    frame = compute_metrics(dataset)
+    check_published(project, dataset, frame)
+    written = []
+    if year.status != "published":
+        yaml = new_yaml()
+        data = yaml.load(year_file.read_text(encoding="utf-8"))
+        if isinstance(data, CommentedMap):
+            data["status"] = "published"
+            out = io.StringIO()
+            yaml.dump(data, out)
+            year_file.write_text(out.getvalue(), encoding="utf-8")
+            written.append(year_file)
+    target = project.published_dir / f"{year_number}.csv"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(frozen_text(year, year_figures(frame, year_number), on), encoding="utf-8")
+    written.append(target)
+    return written
