@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from generator.data import DataError, load_dataset
@@ -173,3 +175,52 @@ def test_every_problem_in_every_file_at_once(tmp_path):
     })
     assert [f.split(":")[0] + ":" + f.split(":")[1] for f in found] == [
         "years/2023.yaml:2", "years/2023.yaml:5", "years/2024.yaml:2"]
+
+
+def test_the_lifecycle_and_site_keys_when_valid(tmp_path):
+    folder = write_data(tmp_path / "data", {2024: """\
+        year: 2024
+        status: published
+        corrections:
+          - date: 2025-02-03
+            indicators: [2, 3]
+            what: The figure was 1.61; it is 1.58.
+            why: Twelve appointments were recorded against the wrong year.
+        """, 2025: "year: 2025\nstatus: draft\n"}, ORGANISATION + textwrap.dedent("""\
+        site:
+          name: Test WRES reports
+          url: https://wres.test.example.nhs.uk/
+          description: Our WRES reports.
+        """))
+    dataset = load_dataset(folder)
+    assert [y.status for y in dataset.years] == ["published", "draft"]
+    assert dataset.years[0].corrections[0].indicators == [2, 3]
+    assert dataset.organisation.site_name == "Test WRES reports"
+    assert dataset.organisation.site.url == "https://wres.test.example.nhs.uk/"
+
+
+def test_the_lifecycle_and_site_keys_when_wrong(tmp_path):
+    found = problems(tmp_path, {2024: """\
+        year: 2024
+        status: final
+        corrections:
+          - date: 03/02/2025
+            indicators: [12]
+            what: The figure was 1.61; it is 1.58.
+          - date: 2025-02-03
+            indicators: []
+            what: ""
+            why: A reason.
+        """}, ORGANISATION + textwrap.dedent("""\
+        site:
+          url: http://wres.test.example.nhs.uk
+        """))
+    assert found == [
+        "organisation.yaml:4: site.url: \"http://wres.test.example.nhs.uk\" must be a full https:// address ending in /, e.g. https://wres.example.nhs.uk/",
+        "years/2024.yaml:2: status: must be one of 'draft' or 'published', not \"final\"",
+        'years/2024.yaml:4: corrections[0].date: must be a date written as YYYY-MM-DD: write "03/02/2025" as 2025-02-03',
+        "years/2024.yaml:4: corrections[0].why: is required but missing",
+        "years/2024.yaml:5: corrections[0].indicators[0]: must be 9 or less, not 12",
+        "years/2024.yaml:8: corrections[1].indicators: must list at least 1, not none",
+        "years/2024.yaml:9: corrections[1].what: must not be empty",
+    ]

@@ -43,6 +43,15 @@ def _parts(text: str) -> tuple[int, int, int] | None:
     return None
 
 
+def as_iso(text: str) -> str | None:
+    """``text`` rewritten as YYYY-MM-DD, when it is a real date written another way."""
+    parts = _parts(text)
+    try:
+        return dt.date(*parts).isoformat() if parts else None
+    except ValueError:
+        return None
+
+
 def miswritten_date(text: str) -> str | None:
     """A plain-English correction when ``text`` looks like a date not written as YYYY-MM-DD, else None."""
     parts = _parts(text)

@@ -21,6 +21,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from .dates import as_iso
 from .errors import Problem
 
 Loc = tuple[str | int, ...]
@@ -222,11 +223,15 @@ def plain_message(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_pattern_mismatch":
+        if "https" in str(error.get("ctx", {}).get("pattern", "")):
+            return f"{_shown(value)} must be a full https:// address ending in /, e.g. https://wres.example.nhs.uk/"
         return f"{_shown(value)} is not an email address"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"must be a block of 'key: value' lines, not {_shown(value)}"
     if kind in ("tuple_type", "list_type"):
         return f"must be a list, not {_shown(value)}"
+    if kind == "too_short" and isinstance(value, list) and not value:
+        return f"must list at least {ctx.get('min_length', 1)}, not none"
     if kind in ("too_short", "too_long"):
         return "has the wrong number of values"
     if kind == "literal_error":
@@ -234,6 +239,8 @@ def plain_message(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind.startswith("date") or kind.startswith("datetime"):
         if isinstance(value, str) and DATE_LIKE.match(value):
             return f"{value} is not a real date"
+        if isinstance(value, str) and (iso := as_iso(value)):
+            return f"must be a date written as YYYY-MM-DD: write {_shown(value)} as {iso}"
         return f"must be a date written as YYYY-MM-DD, not {_shown(value)}"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
