@@ -224,3 +224,21 @@ def test_the_lifecycle_and_site_keys_when_wrong(tmp_path):
         "years/2024.yaml:8: corrections[1].indicators: must list at least 1, not none",
         "years/2024.yaml:9: corrections[1].what: must not be empty",
     ]
+
+
+def test_a_bad_byte_is_reported_on_its_own_line(tmp_path):
+    folder = write_data(tmp_path / "data", {2024: "year: 2024\nlabel: \"2023/24\"\n"})
+    path = folder / "years" / "2024.yaml"
+    path.write_bytes(path.read_bytes() + b"summary: Caf\xe9 staff\n")
+    with pytest.raises(DataError) as caught:
+        load_dataset(folder)
+    assert [str(p).replace(str(folder) + "/", "") for p in caught.value.problems] == [
+        "years/2024.yaml:3: this line has a character that is not UTF-8 (byte 0xe9); save the file as UTF-8 or retype the character"]
+
+
+def test_an_oversized_file_is_refused_with_a_clear_error(tmp_path):
+    folder = write_data(tmp_path / "data", {2024: "year: 2024\nsummary: " + "word " * 1_000_000 + "\n"})
+    with pytest.raises(DataError) as caught:
+        load_dataset(folder)
+    assert [str(p).replace(str(folder) + "/", "") for p in caught.value.problems] == [
+        "years/2024.yaml:1: the file is 5.0 MB; a data file can be at most 1 MB. Is something pasted in by mistake?"]

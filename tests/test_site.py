@@ -210,3 +210,26 @@ def test_the_chart_bundle_ships_with_the_package_at_the_tested_version():
     npm_copy = ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
     if npm_copy.exists():
         assert npm_copy.read_bytes() == PLOTLY_JS.read_bytes()
+
+
+def test_the_sitemap_carries_no_build_date(site):
+    """gzip stamps a time in its header; builds on different days must still be byte for byte the same."""
+    import gzip
+    import struct
+
+    data = (site / "sitemap.xml.gz").read_bytes()
+    assert struct.unpack("<I", data[4:8])[0] == 0
+    assert gzip.decompress(data) == (site / "sitemap.xml").read_bytes()
+
+
+def test_a_killed_build_leaves_nothing_behind_for_long(tmp_path):
+    """A build killed outright cannot clean up; the next build removes its folder (its process is gone)."""
+    import subprocess
+    import sys
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout.strip()
+    abandoned = tmp_path / f".wres-build-{dead}-x1y2"
+    (abandoned / "docs").mkdir(parents=True)
+    build_example(tmp_path / "site")
+    assert not abandoned.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]

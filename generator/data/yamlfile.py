@@ -25,6 +25,7 @@ from .dates import as_iso
 from .errors import Problem
 
 Loc = tuple[str | int, ...]
+MAX_FILE_BYTES = 1_000_000  # a year of WRES figures is a few kB; a larger file is a paste gone wrong
 DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 
@@ -121,10 +122,16 @@ def dotted(loc: Loc) -> str:
 def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse one file; a syntax error becomes a problem with its line, never an exception."""
     name = display_path(path)
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(name, 1, "", f"the file is {len(raw) / 1_000_000:.1f} MB; a data file can be at most "
+                                           f"{MAX_FILE_BYTES // 1_000_000} MB. Is something pasted in by mistake?")]
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [Problem(name, 1, "", "the file is not UTF-8 text; save it as UTF-8")]
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return None, [Problem(name, line, "", f"this line has a character that is not UTF-8 (byte {raw[exc.start]:#04x}); "
+                                              "save the file as UTF-8 or retype the character")]
     yaml = new_yaml()
     try:
         node = yaml.load(text)

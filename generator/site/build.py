@@ -6,11 +6,13 @@ so both show exactly the same pages.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,7 @@ from .published import check_published
 
 log = logging.getLogger("mkdocs.plugins.wres")
 
+BUILD_PREFIX = ".wres-build-"  # + the builder's process id, so a later build can tell an abandoned folder
 SITE_FILE = ".site.json"  # navigation and names for the hook; MkDocs leaves dot files out of the site
 PLOTLY_NAME = "assets/javascripts/plotly-basic.min.js"
 # The plotly.js basic bundle (scatter and bar) ships with the package, at the version the browser tests ran.
@@ -56,17 +59,49 @@ def build_site(project: Project, out_dir: Path) -> None:
     """The whole build. Raises DataError or BuildError, leaving ``out_dir`` untouched."""
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".wres-build-", dir=out_dir.parent) as tmp:
+    _remove_abandoned(out_dir.parent)
+    with tempfile.TemporaryDirectory(prefix=f"{BUILD_PREFIX}{os.getpid()}-", dir=out_dir.parent) as tmp:
         docs_dir, site_dir = Path(tmp) / "docs", Path(tmp) / "site"
         generate(project, docs_dir)
         organisation = load_project(project, drafts=False).organisation
         config_file = write_config(organisation, Path(tmp), docs_dir, site_dir)
         config = load_config(str(config_file), strict=True)
         try:
-            mkdocs_build(config)
+            with _fixed_build_date():
+                mkdocs_build(config)
         except MkDocsException as exc:
             raise BuildError(f"the site was not built, and the previous site is unchanged: {exc}") from exc
         _swap(site_dir, out_dir)
+
+
+@contextlib.contextmanager
+def _fixed_build_date() -> Iterator[None]:
+    """MkDocs stamps today's date into sitemap.xml.gz; a fixed SOURCE_DATE_EPOCH keeps builds byte for byte the same."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = before or "0"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def _remove_abandoned(folder: Path) -> None:
+    """Remove the work folders of builds that were killed (their process is gone) before they could clean up."""
+    for path in folder.glob(f"{BUILD_PREFIX}*"):
+        pid = path.name.removeprefix(BUILD_PREFIX).split("-", 1)[0]
+        if path.is_dir() and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def _swap(new: Path, out_dir: Path) -> None:
