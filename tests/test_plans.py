@@ -128,24 +128,38 @@ def test_carry_over_between_plans():
     assert ended["3.2"].carried_into is None
 
 
+BME_20 = Target(indicator=1, measure="bme_share", value=20.0, by=2026)
+RL_125 = Target(indicator=2, measure="relative_likelihood", value=1.25, by=2026)
+
+
 @pytest.mark.parametrize(
-    ("target", "latest", "status"),
+    ("target", "baseline", "latest", "status"),
     [
-        (Target(indicator=1, measure="bme_share", value=20.0, by=2026), (2024, 21.0), "on_track"),
-        (Target(indicator=1, measure="bme_share", value=20.0, by=2026), (2024, 19.0), "not_on_track"),
-        (Target(indicator=1, measure="bme_share", value=20.0, by=2024), (2024, 19.0), "missed"),
-        (Target(indicator=1, measure="bme_share", value=20.0, by=2024), (2024, 20.0), "met"),
-        (Target(indicator=2, measure="relative_likelihood", value=1.25, by=2026), (2024, 1.30), "not_on_track"),
-        (Target(indicator=2, measure="relative_likelihood", value=1.25, by=2026), (2024, 0.81), "on_track"),
-        (Target(indicator=2, measure="relative_likelihood", value=1.25, by=2026), (2024, 0.79), "not_on_track"),
-        (Target(indicator=8, measure="bme", value=12.0, by=2026), (2024, 11.5), "on_track"),
-        (Target(indicator=7, measure="bme", value=50.0, by=2026), (2024, 49.0), "not_on_track"),
-        (Target(indicator=2, measure="likelihood_white", value=30.0, by=2026), (2024, 31.0), "not_judged"),
-        (Target(indicator=2, measure="relative_likelihood", value=1.25, by=2026), None, "no_figure"),
+        # already meeting the target is on track, whatever the line says
+        (BME_20, (2022, 16.0), (2024, 21.0), "on_track"),
+        (RL_125, (2022, 2.0), (2024, 0.81), "on_track"),
+        # the straight line from 16.0 in 2022 to 20.0 in 2026 is at 18.0 in 2024
+        (BME_20, (2022, 16.0), (2024, 18.0), "on_track"),
+        (BME_20, (2022, 16.0), (2024, 17.9), "not_on_track"),
+        # a ratio's line runs on the log scale: from 2.0 to 1.25 it is at sqrt(2.5) = 1.58 half-way
+        (RL_125, (2022, 2.0), (2024, 1.58), "on_track"),
+        (RL_125, (2022, 2.0), (2024, 1.60), "not_on_track"),
+        (RL_125, (2022, 2.0), (2024, 0.60), "not_on_track"),  # below 1 but further from equity than the line
+        # lower is better for indicator 8, higher for 7
+        (Target(indicator=8, measure="bme", value=12.0, by=2026), (2022, 16.0), (2024, 13.9), "on_track"),
+        (Target(indicator=7, measure="bme", value=50.0, by=2026), (2022, 40.0), (2024, 44.0), "not_on_track"),
+        # a single point is not enough to judge a trajectory
+        (BME_20, (2024, 18.0), (2024, 18.0), "not_enough_data"),
+        (BME_20, None, (2024, 18.0), "not_enough_data"),
+        # after the target's year: met or missed
+        (Target(indicator=1, measure="bme_share", value=20.0, by=2024), (2022, 16.0), (2024, 19.0), "missed"),
+        (Target(indicator=1, measure="bme_share", value=20.0, by=2024), (2022, 16.0), (2025, 20.0), "met"),
+        (Target(indicator=2, measure="likelihood_white", value=30.0, by=2026), (2022, 25.0), (2024, 31.0), "not_judged"),
+        (RL_125, None, None, "no_figure"),
     ],
 )
-def test_target_status_from_the_latest_figure(target, latest, status):
-    assert target_status(target, latest).status == status
+def test_target_status_on_its_trajectory(target, baseline, latest, status):
+    assert target_status(target, latest, baseline).status == status
 
 
 def test_new_year_scaffolds_both_files_and_carries_open_actions(tmp_path):
@@ -202,9 +216,13 @@ def test_indicator_pages_list_their_actions_and_actions_link_back(site):
 
 def test_targets_on_the_home_page_and_the_charts(site):
     home = visible_text((site / "index.html").read_text())
-    assert re.search(r"On track Indicator 9: BME share of voting board members, 25\.0% by 2025\. The latest figure, 28\.6% in 2023/24, reaches the target\.", home)
-    assert re.search(r"Not on track Indicator 2: relative likelihood .*, 1\.25 by 2026\. The latest figure, 1\.68 in 2023/24, does not reach the target\.", home)
+    assert re.search(r"On track Indicator 9: BME share of voting board members, 25\.0% by 2025\. The latest figure, 28\.6% in 2023/24, already reaches the target\.", home)
+    # the 2024 plan's own year is its starting point: one figure is not a trajectory
+    assert re.search(r"Not enough data yet Indicator 2: relative likelihood .*, 1\.25 by 2026\. The only figure so far is the starting point, 1\.68 in 2023/24: not enough data yet to judge progress\.", home)
+    plan_2023 = visible_text((site / "action-plan" / "2023" / "index.html").read_text())
+    assert re.search(r"On track Indicator 2: relative likelihood .*, 1\.25 by 2026\. The latest figure, 1\.68 in 2023/24, is at or beyond where the straight line from 2\.21 in 2022/23 to the target expects 1\.83 by now\.", plan_2023)
     chart = (site / "indicators" / "indicator-2" / "index.html").read_text()
+    assert "Target 1.25 by 2025/26 (not enough data yet)" in chart
     assert '"meta":"target"' in chart and '"x":["2025/26"]' in chart and '"y":[1.25]' in chart
 
 

@@ -109,24 +109,58 @@ class TargetStatus:
     target: Target
     latest_year: int | None
     latest_value: float | None
-    status: str  # on_track | not_on_track | met | missed | no_figure | not_judged
+    status: str  # on_track | not_on_track | met | missed | not_enough_data | no_figure | not_judged
+    baseline_year: int | None = None
+    baseline_value: float | None = None
+    expected: float | None = None  # where the straight line from the baseline to the target is at the latest year
 
     @property
     def word(self) -> str:
-        return {"on_track": "On track", "not_on_track": "Not on track", "met": "Met", "missed": "Missed",
-                "no_figure": "No figure yet", "not_judged": "Not judged"}[self.status]
+        return STATUS_OF_TARGET[self.status]
 
 
-def target_status(target: Target, latest: tuple[int, float] | None) -> TargetStatus:
-    """Judged from the latest figure: reached already (on track, or met once the year comes) or not."""
+STATUS_OF_TARGET = {"on_track": "On track", "not_on_track": "Not on track", "met": "Met", "missed": "Missed",
+                    "not_enough_data": "Not enough data yet", "no_figure": "No figure yet", "not_judged": "Not judged"}
+
+
+def expected_on_line(target: Target, baseline: tuple[int, float], year: int) -> float | None:
+    """The figure the straight line from the baseline to the target reaches in ``year``.
+
+    Relative likelihoods are interpolated on the log scale, where a ratio and its
+    inverse are equally far from 1 (the same scale distance from equity is judged on).
+    """
+    start_year, start = baseline
+    if target.by <= start_year:
+        return target.value
+    share = min(1.0, (year - start_year) / (target.by - start_year))
+    if target.measure == "relative_likelihood":
+        if start <= 0 or target.value <= 0:
+            return None
+        return math.exp(math.log(start) + share * (math.log(target.value) - math.log(start)))
+    return start + share * (target.value - start)
+
+
+def target_status(target: Target, latest: tuple[int, float] | None,
+                  baseline: tuple[int, float] | None = None) -> TargetStatus:
+    """On track: already meeting the target, or at or beyond the straight line from the baseline to it.
+
+    The baseline is the figure of the plan's own year (the findings the plan answers).
+    With only that one point there is nothing to judge a trajectory by. From the
+    target's year on, the target is met or missed.
+    """
     if latest is None:
         return TargetStatus(target, None, None, "no_figure")
     year, value = latest
     reached = meets(target, value)
+    base = baseline or (None, None)
     if reached is None:
-        status = "not_judged"
-    elif year >= target.by:
-        status = "met" if reached else "missed"
-    else:
-        status = "on_track" if reached else "not_on_track"
-    return TargetStatus(target, year, value, status)
+        return TargetStatus(target, year, value, "not_judged", *base)
+    if year >= target.by:
+        return TargetStatus(target, year, value, "met" if reached else "missed", *base)
+    if reached:
+        return TargetStatus(target, year, value, "on_track", *base)
+    if baseline is None or year <= baseline[0]:
+        return TargetStatus(target, year, value, "not_enough_data", *base)
+    expected = expected_on_line(target, baseline, year)
+    on_line = expected is not None and meets(target.model_copy(update={"value": expected}), value)
+    return TargetStatus(target, year, value, "on_track" if on_line else "not_on_track", *base, expected)

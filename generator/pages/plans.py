@@ -157,30 +157,50 @@ class TargetView:
     value_text: str
     status: logic.TargetStatus
     latest_text: str
+    baseline_text: str = ""
+    expected_text: str = ""
 
     @property
     def sentence(self) -> str:
-        t = self.target
+        t, status = self.target, self.status
         head = f"Indicator {t.indicator}: {self.description}, {self.value_text} by {t.by}."
-        if self.status.status == "no_figure":
+        if status.status == "no_figure":
             return f"{head} No figure yet to judge it by."
-        if self.status.status == "not_judged":
+        if status.status == "not_judged":
             return f"{head} Latest figure {self.latest_text}."
-        verb = "reaches" if self.status.status in ("on_track", "met") else "does not reach"
-        return f"{head} The latest figure, {self.latest_text}, {verb} the target."
+        if status.status == "not_enough_data":
+            return f"{head} The only figure so far is the starting point, {self.latest_text}: not enough data yet to judge progress."
+        if status.status in ("met", "missed"):
+            verb = "reaches" if status.status == "met" else "does not reach"
+            return f"{head} The figure for the target's year or later, {self.latest_text}, {verb} the target."
+        if meets_already(status):
+            return f"{head} The latest figure, {self.latest_text}, already reaches the target."
+        line = (f"the straight line from {self.baseline_text} to the target expects {self.expected_text} by now"
+                if status.expected is not None else "the target is not reached")
+        verb = "is at or beyond" if status.status == "on_track" else "falls short of"
+        return f"{head} The latest figure, {self.latest_text}, {verb} where {line}." if status.expected is not None \
+            else f"{head} The latest figure, {self.latest_text}: {line}."
 
 
-def target_view(target: Target, table: FigureTable) -> TargetView:
+def meets_already(status: logic.TargetStatus) -> bool:
+    return status.latest_value is not None and bool(logic.meets(status.target, status.latest_value))
+
+
+def target_view(target: Target, table: FigureTable, plan_year: int) -> TargetView:
+    """A target judged on its trajectory: the baseline is the figure of the plan's own year (or the latest before it)."""
     breakdown = logic.target_breakdown(target)
-    latest = None
-    for year in reversed(table.years):
-        value = table.value(year.year, target.indicator, target.measure, breakdown)
-        if value is not None:
-            latest = (year.year, value)
-            break
-    status = logic.target_status(target, latest)
-    latest_text = f"{number(target.measure, latest[1])} in {table.year_label(latest[0])}" if latest else ""
-    return TargetView(target, describe_target(target, table), number(target.measure, target.value), status, latest_text)
+    figures = [(y.year, table.value(y.year, target.indicator, target.measure, breakdown)) for y in table.years]
+    figures = [(year, value) for year, value in figures if value is not None]
+    latest = figures[-1] if figures else None
+    before = [(year, value) for year, value in figures if year <= plan_year]
+    baseline = before[-1] if before else None
+    status = logic.target_status(target, latest, baseline)
+
+    def shown(point: tuple[int, float] | None) -> str:
+        return f"{number(target.measure, point[1])} in {table.year_label(point[0])}" if point else ""
+    expected = number(target.measure, status.expected) if status.expected is not None else ""
+    return TargetView(target, describe_target(target, table), number(target.measure, target.value), status,
+                      shown(latest), shown(baseline), expected)
 
 
 def axis_label(table: FigureTable, year: int) -> str:
@@ -204,6 +224,7 @@ def chart_targets(plan: ActionPlan | None, table: FigureTable, indicator: int) -
     out = []
     for target in plan.targets:
         if target.indicator == indicator and (target.measure, logic.target_breakdown(target)) in allowed:
-            label = f"Target {number(target.measure, target.value)} by {axis_label(table, target.by)}"
+            status = target_view(target, table, plan.year).status.word.lower()
+            label = f"Target {number(target.measure, target.value)} by {axis_label(table, target.by)} ({status})"
             out.append((axis_label(table, target.by), target.value, label))
     return out

@@ -90,7 +90,7 @@ def render_pages(dataset: Dataset, frame: pd.DataFrame) -> list[Page]:
     latest_plan = dataset.plans[-1] if dataset.plans else None
     common = {"site": site, "L": labels, "sections": sections, "INDICATORS": INDICATORS, "P": plan_sections, "C": corrections,
               "logic": plans, "latest_plan": latest_plan,
-              "latest_targets": [plan_sections.target_view(t, table) for t in latest_plan.targets] if latest_plan else []}
+              "latest_targets": [plan_sections.target_view(t, table, latest_plan.year) for t in latest_plan.targets] if latest_plan else []}
 
     def render(path: str, template: str, **context: Any) -> Page:
         return Page(path, env.get_template(template).render(root=plan_sections.url_root(path), **context, **common))
@@ -108,7 +108,7 @@ def render_pages(dataset: Dataset, frame: pd.DataFrame) -> list[Page]:
         findings = (f"[WRES {label} findings](../years/{plan.year}.md)" if plan.year in years_with_data
                     else f"WRES {plan.year} findings")
         pages.append(render(plan_sections.plan_page(dataset.plans, plan), "plan.md.j2", plan=plan, findings=findings,
-                            plan_links=plan_links, targets=[plan_sections.target_view(t, table) for t in plan.targets]))
+                            plan_links=plan_links, targets=[plan_sections.target_view(t, table, plan.year) for t in plan.targets]))
     if latest_plan is not None:
         for number in INDICATORS:
             pages.append(render(f"action-plan/indicator-{number}.md", "plan_indicator.md.j2", plan=latest_plan, number=number))
