@@ -18,6 +18,11 @@ THEME_DIR = HERE / "theme"
 HOOKS = HERE / "mkdocs_hooks.py"
 
 
+# The policy the site works under: no inline script, no eval, nothing from another host. The built pages carry it
+# in a <meta> tag; hosts that can send headers should send it too (README: "Content-Security-Policy").
+CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'"
+
+
 def mkdocs_config(organisation: Organisation, docs_dir: Path, site_dir: Path, watch: list[Path] = ()) -> dict:
     """The MkDocs configuration as a dict (written as YAML for ``mkdocs``; JSON is valid YAML)."""
     site = organisation.site
@@ -41,7 +46,8 @@ def mkdocs_config(organisation: Organisation, docs_dir: Path, site_dir: Path, wa
             "features": ["navigation.sections", "navigation.top", "navigation.footer", "toc.follow", "search.highlight"],
         },
         "extra_css": ["assets/stylesheets/wres.css"],
-        "extra": {"generator": False},
+        # the preview (watch given) runs MkDocs' inline live-reload script, so only a built site carries the policy
+        "extra": {"generator": False, **({} if watch else {"wres_csp": CSP})},
         "hooks": [str(HOOKS)],
         "plugins": ["search"],
         "markdown_extensions": ["attr_list", "md_in_html", "tables", "admonition", "sane_lists", {"toc": {"permalink": False}}],
