@@ -75,8 +75,13 @@ def load_per_year(data_dir: Path, problems: list[Problem], folder: str, model: t
     return loaded
 
 
-def load_years(data_dir: Path, problems: list[Problem]) -> list[Year]:
-    return load_per_year(data_dir, problems, "years", Year, checks.check_year, required=True)
+def load_years(data_dir: Path, problems: list[Problem], organisation: Organisation | None = None) -> list[Year]:
+    def check(data: dict, file_year: int | None):  # noqa: ANN202
+        yield from checks.check_year(data, file_year)
+        if organisation is not None:  # an organisation file with mistakes is reported on its own
+            yield from checks.check_comparator_named(data, organisation.comparator)
+
+    return load_per_year(data_dir, problems, "years", Year, check, required=True)
 
 
 def load_plans(data_dir: Path, problems: list[Problem]) -> list[ActionPlan]:
@@ -91,7 +96,7 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     if not data_dir.is_dir():
         raise DataError([Problem(display_path(data_dir), 1, "", "the data folder does not exist")])
     organisation = load_organisation(data_dir, problems)
-    years = load_years(data_dir, problems)
+    years = load_years(data_dir, problems, organisation)
     plans = load_plans(data_dir, problems)
     if not years and not problems:
         problems.append(Problem(display_path(data_dir / "years"), 1, "", "there are no year files yet, such as years/2024.yaml"))

@@ -22,6 +22,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import Problem
+from .printed import from_yaml_float
 
 Loc = tuple[str | int, ...]
 DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
@@ -47,7 +48,7 @@ def plain(node: Any) -> Any:
     if isinstance(node, int):
         return int(node)
     if isinstance(node, float):
-        return float(node)
+        return from_yaml_float(node, getattr(node, "_width", None), getattr(node, "_prec", None), getattr(node, "_exp", None))
     if isinstance(node, str):
         return str(node)
     if isinstance(node, dt.datetime):

@@ -37,14 +37,16 @@ def signed(text: str) -> str:
     return text.replace("-", MINUS, 1) if text.startswith("-") else text
 
 
-def ratio(value: float) -> str:
-    """A relative likelihood: 2 decimal places."""
-    return signed(f"{value:.2f}")
+def ratio(value: float, decimals: int | None = None) -> str:
+    """A relative likelihood: 2 decimal places, or as many as it was printed with."""
+    places = 2 if decimals is None else decimals
+    return signed(f"{value:.{places}f}")
 
 
-def pct(value: float) -> str:
-    """A percentage: 1 decimal place and a % sign."""
-    return signed(f"{value:.1f}") + "%"
+def pct(value: float, decimals: int | None = None) -> str:
+    """A percentage: 1 decimal place, or as many as it was printed with, and a % sign."""
+    places = 1 if decimals is None else decimals
+    return signed(f"{value:.{places}f}") + "%"
 
 
 def points(value: float, *, sign: bool = True) -> str:
@@ -57,19 +59,30 @@ def count(value: float) -> str:
     return f"{int(round(value)):,}"
 
 
-def number(measure: str, value: float) -> str:
-    """A figure as shown, chosen by what the measure is."""
-    if measure == "relative_likelihood":
-        return ratio(value)
-    if measure == "headcount":
+def number(measure: str, value: float, decimals: int | None = None) -> str:
+    """A figure as shown, chosen by what the measure is; a typed figure keeps the ``decimals`` it was printed with."""
+    if measure.endswith("relative_likelihood"):
+        return ratio(value, decimals)
+    if measure == "headcount" or measure.startswith("responses_"):
         return count(value)
     if measure in ("gap", "difference"):
         return points(value)
-    return pct(value)
+    return pct(value, decimals)
 
 
 def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def in_sentence(title: str) -> str:
+    """A title inside a sentence: lower case, except acronyms ("CPD", "VSM") and words after the first capital-only ones."""
+    return " ".join(word if sum(c.isupper() for c in word) > 1 else word.lower() for word in title.split(" "))
+
+
+def sentence_end(text: str) -> str:
+    """The trust's own words as a sentence: capital first letter and a full stop."""
+    text = capitalise(text.strip())
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 @dataclass(frozen=True)
@@ -130,8 +143,11 @@ def headline_sentence(indicator: int, labels: Labels, values: dict[str, float | 
             f"{side} the share of the workforce ({pct(values['workforce_bme_share'])}).")
 
 
-def note_words(note: str, source: str, threshold: int) -> str:
-    """The reader's wording for a figure that has no value, or a caveat on one that has."""
+def note_words(note: str, source: str, threshold: int, published_in: str = "that year's report") -> str:
+    """The reader's wording for a figure that has no value, or a caveat on one that has.
+
+    ``published_in`` names where a published figure was printed: the trust's own words, or the year's report.
+    """
     if note == "suppressed":
         return (f"Withheld to protect privacy: this figure rests on fewer than {threshold} people, "
                 "so publishing it could identify someone.")
@@ -142,7 +158,9 @@ def note_words(note: str, source: str, threshold: int) -> str:
     if note.startswith("confidence interval cannot be computed"):
         return "No confidence interval: a count of zero."
     if source == "published":
-        return "Published figure from that year's report; the counts behind it were not kept, so there is no confidence interval."
+        return f"As published in {published_in}."
+    if source == "computed":
+        return "Computed here from published figures."
     return ""
 
 
