@@ -218,16 +218,19 @@ class Headline:
         if not self.available:
             return self.table.note(self.figure) or self.table.missing_words(self.year, self.spec.number)
         values = {self.spec.headline_measure: self.figure.value}
+        places = {self.spec.headline_measure: self.figure.decimals}
         n, t = self.spec.number, self.table
         if self.spec.kind == "survey":
             values["white"] = t.value(self.year, n, "white")
+            places["white"] = getattr(t.get(self.year, n, "white"), "decimals", None)
             if values["white"] is None:
                 return (f"{self.value_text} of {self.table.labels.bme} staff {SURVEY_PHRASES[n]}; "
                         f"no figure for {self.table.labels.white} staff was given.")
         if self.spec.kind == "board":
-            values["board_bme_share"] = t.value(self.year, 9, "board_bme_share", "voting")
-            values["workforce_bme_share"] = t.value(self.year, 9, "workforce_bme_share", "overall")
-        return headline_sentence(n, self.table.labels, values, self.year)
+            for measure, breakdown in (("board_bme_share", "voting"), ("workforce_bme_share", "overall")):
+                values[measure] = t.value(self.year, 9, measure, breakdown)
+                places[measure] = getattr(t.get(self.year, 9, measure, breakdown), "decimals", None)
+        return headline_sentence(n, self.table.labels, values, self.year, places)
 
     @property
     def previous(self) -> Figure | None:
@@ -250,7 +253,8 @@ class Headline:
         if not self.available or not self.figure.direction:
             return ""
         prev = self.table.get(self.figure.compared_with, self.spec.number, self.spec.headline_measure, self.spec.headline_breakdown)
-        return render(self.figure.direction, prev.value if prev else None, self.figure.value, self.spec.headline_measure)
+        return render(self.figure.direction, prev.value if prev else None, self.figure.value, self.spec.headline_measure,
+                      (prev.decimals if prev else None, self.figure.decimals))
 
     @property
     def marker(self) -> str:

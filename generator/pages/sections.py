@@ -240,11 +240,14 @@ def trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float,
     executive = table.series(9, "board_bme_share", "executive")
     workforce = table.series(9, "workforce_bme_share", "overall")
     latest = next(((y, v, w) for y, v, w in zip(reversed(table.years), reversed(voting), reversed(workforce)) if v is not None), None)
+    if latest:
+        board_share = table.get(latest[0].year, 9, "board_bme_share", "voting").shown
     if latest and latest[2] is not None:
-        summary = (f"In {latest[0].display_label}, {pct(latest[1])} of voting board members were {L.bme}, "
-                   f"against {pct(latest[2])} of the workforce.")
+        workforce_share = table.get(latest[0].year, 9, "workforce_bme_share", "overall").shown
+        summary = (f"In {latest[0].display_label}, {board_share} of voting board members were {L.bme}, "
+                   f"against {workforce_share} of the workforce.")
     elif latest:
-        summary = f"In {latest[0].display_label}, {pct(latest[1])} of voting board members were {L.bme}."
+        summary = f"In {latest[0].display_label}, {board_share} of voting board members were {L.bme}."
     else:
         summary = "No figures are available yet."
     series = [(f"Voting board, {L.bme} share", "board", voting), (f"Executive board, {L.bme} share", "executive", executive),
@@ -270,13 +273,15 @@ def _ratio_summary(table: FigureTable, number: int, values: list[float | None], 
 def _survey_summary(number: int, table: FigureTable) -> str:
     L = table.labels
     white, bme = table.series(number, "white"), table.series(number, "bme")
-    pairs = [(y.display_label, w, b) for y, w, b in zip(table.years, white, bme) if w is not None and b is not None]
+    # as shown on the site: a typed "22" reads 22%
+    pairs = [(y.display_label, table.get(y.year, number, "white").shown, table.get(y.year, number, "bme").shown)
+             for y, w, b in zip(table.years, white, bme) if w is not None and b is not None]
     if not pairs:
         return "No figures are available yet."
     first, last = pairs[0], pairs[-1]
-    text = f"In {last[0]}, {pct(last[2])} of {L.bme} and {pct(last[1])} of {L.white} respondents"
+    text = f"In {last[0]}, {last[2]} of {L.bme} and {last[1]} of {L.white} respondents"
     if len(pairs) > 1:
-        text += f"; in {first[0]}, {pct(first[2])} and {pct(first[1])}"
+        text += f"; in {first[0]}, {first[2]} and {first[1]}"
     return text + "."
 
 
