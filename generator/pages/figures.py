@@ -146,11 +146,12 @@ class FigureTable:
         return any(f.has_value for (y, i, _, _), f in self._rows.items() if y == year and indicator in (None, i))
 
     def lead_year(self, indicator: int | None = None) -> int | None:
-        """The latest year with a figure (for one indicator: its headline figure, else any): what a page leads with."""
+        """What a page leads with: the latest year with any figure, or for one indicator the latest year
+        with its headline row (a value, or a reason such as withheld or not available), else any of its figures."""
         for year in reversed(self.years):
             if indicator is None and self.has_figures(year.year):
                 return year.year
-            if indicator is not None and self.headline(indicator, year.year).available:
+            if indicator is not None and self.headline(indicator, year.year).figure is not None:
                 return year.year
         if indicator is not None:
             return next((y.year for y in reversed(self.years) if self.has_figures(y.year, indicator)), None)
