@@ -217,7 +217,9 @@ def plain_message(error: dict[str, Any], model: type[BaseModel]) -> str:
             return f"must be a percentage from 0 to 100, not {_shown(value)}"
         return f"must be {ctx.get('le')} or less, not {_shown(value)}"
     if kind == "greater_than":
-        return f"must be more than {ctx.get('gt')}, not {_shown(value)}"
+        bound = ctx.get("gt")
+        bound = int(bound) if isinstance(bound, float) and bound.is_integer() else bound  # "0", not "0.0"
+        return f"must be more than {bound}, not {_shown(value)}"
     if kind in ("string_type",):
         return f"must be text, not {_shown(value)}"
     if kind == "string_too_short":
