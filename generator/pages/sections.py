@@ -219,8 +219,8 @@ def trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float,
         series = [(L.white, "white", table.series(number, "white")), (L.bme, "bme", table.series(number, "bme")),
                   (f"National average, {L.white}", "white_national", table.series(number, "national_white")),
                   (f"National average, {L.bme}", "bme_national", table.series(number, "national_bme")),
-                  (f"Comparator, {L.white}", "white_comparator", table.series(number, "comparator_white")),
-                  (f"Comparator, {L.bme}", "bme_comparator", table.series(number, "comparator_bme"))]
+                  (f"{table.comparator}, {L.white}", "white_comparator", table.series(number, "comparator_white")),
+                  (f"{table.comparator}, {L.bme}", "bme_comparator", table.series(number, "comparator_bme"))]
         series = [s for s in series if any(v is not None for v in s[2])]
         return charts.lines_chart(chart_id, title, _survey_summary(number, table), years, series,
                                   "Percentage of respondents", targets=targets)
