@@ -159,6 +159,17 @@ def test_the_published_csv_keeps_its_ten_columns(tmp_path):
     assert not math.isnan(row(frame, 2024, 2, "relative_likelihood").value)
 
 
+def test_every_measure_of_the_example_is_a_known_measure():
+    from generator.data import BENCHMARK_MEASURES, MEASURES
+
+    from .conftest import EXAMPLE_DATA
+
+    frame = compute_metrics(load_dataset(EXAMPLE_DATA))
+    for indicator, measure in set(zip(frame.indicator, frame.measure)):
+        assert measure in MEASURES[indicator] + BENCHMARK_MEASURES.get(indicator, ()), (indicator, measure)
+    assert {"benchmark", "computed"} <= set(frame.source)
+
+
 # --- on the page: each wrong statement of issue 10, fixed ------------------------
 
 

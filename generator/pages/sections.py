@@ -234,7 +234,10 @@ def trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float,
                        f"The {L.bme} share of the workforce went from {first} in {span[0]} to {last} in {span[1]}.")
         else:
             summary = "No figures are available yet."
-        return charts.lines_chart(chart_id, title, summary, years, [(f"{L.bme} share of the workforce", "bme", values)],
+        series = [(f"{L.bme} share of the workforce", "bme", values),
+                  ("National average", "bme_national", table.series(1, "national_bme_share", "overall")),
+                  (table.comparator, "bme_comparator", table.series(1, "comparator_bme_share", "overall"))]
+        return charts.lines_chart(chart_id, title, summary, years, [s for s in series if any(v is not None for v in s[2])],
                                   f"{L.bme} share of the workforce", targets=targets)
     voting = table.series(9, "board_bme_share", "voting")
     executive = table.series(9, "board_bme_share", "executive")
@@ -251,7 +254,10 @@ def trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float,
     else:
         summary = "No figures are available yet."
     series = [(f"Voting board, {L.bme} share", "board", voting), (f"Executive board, {L.bme} share", "executive", executive),
-              (f"Workforce, {L.bme} share", "workforce", workforce)]
+              (f"Workforce, {L.bme} share", "workforce", workforce),
+              (f"National average, voting board {L.bme} share", "bme_national", table.series(9, "national_board_bme_share", "voting")),
+              (f"{table.comparator}, voting board {L.bme} share", "bme_comparator",
+               table.series(9, "comparator_board_bme_share", "voting"))]
     return charts.lines_chart(chart_id, title, summary, years, [s for s in series if any(v is not None for v in s[2])],
                               f"{L.bme} share", targets=targets)
 
