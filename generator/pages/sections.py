@@ -213,8 +213,12 @@ def trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float,
         every = [c if c is not None else p for c, p in zip(counted, published)]
         band = table.dataset.organisation.settings.equity_band
         summary = _ratio_summary(table, number, every, band)
+        # the benchmark roles reuse the survey charts' open-marker styles: a colour and a shape of their own
+        benchmarks = [("National average", "white_national", table.series(number, "national_relative_likelihood")),
+                      (table.comparator, "white_comparator", table.series(number, "comparator_relative_likelihood"))]
         return charts.ratio_chart(chart_id, title, summary, years, counted, low, high, published, band,
-                                  "Relative likelihood (95% interval)", targets)
+                                  "Relative likelihood (95% interval)", targets,
+                                  [b for b in benchmarks if any(v is not None for v in b[2])])
     if spec.kind == "survey":
         series = [(L.white, "white", table.series(number, "white")), (L.bme, "bme", table.series(number, "bme")),
                   (f"National average, {L.white}", "white_national", table.series(number, "national_white")),
