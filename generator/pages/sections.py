@@ -321,7 +321,12 @@ def detail_table(number: int, table: FigureTable, year: int) -> Table:
         rows.insert(1, ("95% confidence interval", ci))
     caption = f"Indicator {number}, {in_sentence(spec.short_title)}: {table.year_label(year)}" + (
         f" against {table.year_label(previous)}" if previous else "")
-    return Table(f"table-indicator-{number}-{year}", caption, head, rows)
+    # the headline's own note is under the headline; other figures that cannot be computed say why here
+    notes = [f"{table.year_label(y)}, {heading}: {table.note(fig)}"
+             for y in filter(None, (year, previous)) for heading, measure, breakdown in columns
+             if (fig := table.get(y, number, measure, breakdown)) is not None and fig.note.startswith("cannot be computed")
+             and (measure, breakdown) != (spec.headline_measure, spec.headline_breakdown)]
+    return Table(f"table-indicator-{number}-{year}", caption, head, rows, notes)
 
 
 def year_summary_table(table: FigureTable, year: int) -> Table:
