@@ -123,7 +123,8 @@ def test_published_figures_have_no_interval_and_feed_indicator_9(tmp_path):
     rl = figure(frame, 2019, 2, "relative_likelihood")
     assert rl.value == 1.7 and rl.source == "published" and math.isnan(rl.ci_low)
     assert figure(frame, 2019, 9, "difference", "voting").value == pytest.approx(22.0 - 18.4)
-    assert figure(frame, 2019, 9, "difference", "executive").source == "published"
+    # a difference of two figures is computed here, whether they were published or not
+    assert figure(frame, 2019, 9, "difference", "executive").source == "computed"
 
 
 def test_not_available_carries_its_reason(tmp_path):
@@ -245,7 +246,7 @@ def test_example_data_round_trips_through_the_csv():
 
 def test_example_data_exercises_every_kind_of_figure():
     frame = compute_metrics(load_example())
-    assert set(frame.source) == {"counts", "published", "survey", ""}
+    assert set(frame.source) == {"counts", "published", "computed", "survey", "benchmark", ""}
     assert frame[frame.source == ""].note.str.startswith("not_available").all()
     assert (frame.note == "suppressed").any()
     assert frame.note.str.startswith("not_available").any()

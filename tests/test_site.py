@@ -115,7 +115,8 @@ def test_missing_figures_have_their_own_words(site):
     assert "rests on fewer than 5 people" in year_2022
     assert "Not available: Our learning records moved" in visible_text(read(site, "years/2021"))
     indicator_2 = visible_text(read(site, "indicators/indicator-2"))
-    assert "1.71 (published)" in indicator_2 and "Published figure from that year's report" in indicator_2
+    assert "1.71 (published)" in indicator_2 and "As published in the 2018/19 report." in indicator_2
+    assert "the counts behind it were not kept" not in indicator_2
 
 
 def test_downloads_are_published(site, metrics):

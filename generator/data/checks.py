@@ -30,12 +30,14 @@ def _count(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
-def _counts(block: Any) -> dict[str, int] | None:
-    """A counts mapping with usable numbers (missing unknown counts as 0), else None."""
+def _counts(block: Any) -> dict[str, int | None] | None:
+    """A counts mapping with usable numbers (missing unknown counts as 0, missing white as None), else None."""
     if not isinstance(block, dict):
         return None
     out = {g: _count(block.get(g, 0 if g == "unknown" else None)) for g in GROUPS}
-    return None if any(v is None for v in out.values()) else out
+    if out["bme"] is None or out["unknown"] is None or ("white" in block and out["white"] is None):
+        return None
+    return out
 
 
 def indicator_1_total(block: Any) -> dict[str, int] | None:
@@ -52,7 +54,7 @@ def indicator_1_total(block: Any) -> dict[str, int] | None:
             return None
         for counts in bands.values():
             usable = _counts(counts)
-            if usable is None:
+            if usable is None or usable["white"] is None:
                 return None
             found = True
             for g in GROUPS:
@@ -79,30 +81,69 @@ def check_year(data: dict[str, Any], file_year: int | None) -> Iterator[Finding]
         key = f"indicator_{number}"
         block = data.get(key)
         if isinstance(block, dict):
-            yield from _check_block(number, key, block)
+            yield from _check_block(number, key, block, data.get("indicator_1"))
+            yield from _check_not_empty(key, block)
             if number in (2, 3, 4):
                 yield from _check_proportions(number, key, block, data.get("indicator_1"))
 
 
-def _check_block(number: int, key: str, block: dict[str, Any]) -> Iterator[Finding]:
+# The survey's comparator_average is older than the comparator name was required: files that give it
+# without a name keep loading (the site then says "Comparator"). The newer comparator blocks need the name.
+COMPARATOR_KEYS = ("comparator",)
+
+
+def check_comparator_named(data: dict[str, Any], comparator: str | None) -> Iterator[Finding]:
+    """Comparator figures need the comparator group's name, or readers cannot tell what they are compared with."""
+    if comparator:
+        return
+    for number in range(1, 10):
+        key = f"indicator_{number}"
+        block = data.get(key)
+        if isinstance(block, dict):
+            for found in (k for k in COMPARATOR_KEYS if k in block):
+                yield (key, found), ("comparator figures need the comparator group's name: set comparator in "
+                                     "wres.yaml (organisation.yaml in a bare data folder), e.g. comparator: Acute trusts in London")
+
+
+def _check_not_empty(key: str, block: dict[str, Any]) -> Iterator[Finding]:
+    """A published, national or comparator block needs at least one figure: an empty one is a half-finished edit."""
+    for part in ("published", "national", "comparator"):
+        inner = block.get(part)
+        if isinstance(inner, dict) and not [k for k in inner if k != "source"]:
+            yield (key, part), "has no figures: give at least one, or remove it"
+
+
+def _gives_the_ratio(number: int, block: dict[str, Any], indicator_1: Any) -> bool:
+    """Whether the counts alone give the relative likelihood, so a published one would contradict them."""
+    spec_numerator = PROPORTION_WORDS[number][1]
+    denominator = PROPORTION_WORDS[number][0]
+    has_denominator = denominator in block or (denominator == "workforce" and indicator_1_total(indicator_1) is not None)
+    return spec_numerator in block and has_denominator
+
+
+def _check_block(number: int, key: str, block: dict[str, Any], indicator_1: Any) -> Iterator[Finding]:
     figure_keys = COUNT_KEYS.get(number, ("white", "bme", "responses", "national_average", "comparator_average"))
     figures = [k for k in figure_keys if k in block]
     if "not_available" in block and (figures or "published" in block):
         shown = ", ".join(figures + (["published"] if "published" in block else []))
         yield (key, "not_available"), f"the indicator is marked not available but also has figures ({shown}); keep one or the other"
         return
-    if "published" in block and figures:
+    # Partial counts of indicators 2-4 may stand beside published figures; counts that give the ratio may not.
+    partial_ok = number in (2, 3, 4) and not _gives_the_ratio(number, block, indicator_1)
+    if "published" in block and figures and not partial_ok:
         yield (key, "published"), f"give counts or published figures, not both (counts found: {', '.join(figures)})"
         return
-    if "not_available" in block or "published" in block:
+    if "not_available" in block or "published" in block or "missing_reason" in block:
         return
     if number in REQUIRED_COUNT_KEYS:
         required = REQUIRED_COUNT_KEYS[number]
         for missing in (k for k in required if k not in block):
-            yield (key,), f"{missing} is missing: give {' and '.join(required)}, or published figures, or not_available with a reason"
+            yield (key,), (f"{missing} is missing: give {' and '.join(required)}, or published figures, "
+                           "or not_available or missing_reason with a reason")
     elif number in (5, 6, 7, 8):
-        for missing in (k for k in SURVEY_REQUIRED if k not in block):
-            yield (key,), f"{missing} is missing: give the White and BME percentages, or not_available with a reason"
+        if "bme" not in block:
+            yield (key,), ("bme is missing: give the BME percentage (and the White one if it was published), "
+                           "or not_available or missing_reason with a reason")
     elif number == 1 and not figures:
         yield (key,), "give counts for at least one staff group, or published figures, or not_available with a reason"
 
@@ -115,8 +156,11 @@ PROPORTION_WORDS = {
 
 
 def _check_proportions(number: int, key: str, block: dict[str, Any], indicator_1: Any) -> Iterator[Finding]:
-    """A numerator can never exceed its denominator, group by group."""
-    if "published" in block or "not_available" in block:
+    """A numerator can never exceed its denominator, group by group.
+
+    A missing workforce is not a mistake: the metrics say which figures cannot be computed without it.
+    """
+    if "not_available" in block:
         return
     denominator_key, numerator_key, words = PROPORTION_WORDS[number]
     numerator = _counts(block.get(numerator_key))
@@ -127,15 +171,12 @@ def _check_proportions(number: int, key: str, block: dict[str, Any], indicator_1
     if denominator is None and denominator_key == "workforce" and "workforce" not in block:
         denominator = indicator_1_total(indicator_1)
         from_indicator_1 = True
-        has_counts = isinstance(indicator_1, dict) and any(g in indicator_1 for g in COUNT_KEYS[1])
-        if denominator is None and not has_counts:
-            yield (key,), ("workforce is missing and indicator 1 has no counts this year to take it from; "
-                           "add workforce: {white: ..., bme: ..., unknown: ...}")
     if denominator is None:
         return
     for group in GROUPS:
-        if numerator[group] > denominator[group]:
-            message = words.format(n=numerator[group], d=denominator[group])
+        n, d = numerator[group], denominator[group]
+        if n is not None and d is not None and n > d:
+            message = words.format(n=n, d=d)
             if from_indicator_1:
                 message += " (the workforce is taken from the indicator 1 totals)"
             yield (key, numerator_key, group), message

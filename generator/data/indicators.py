@@ -121,6 +121,16 @@ STAFF_GROUP_TITLES = {
 MEASURES: dict[int, tuple[str, ...]] = {
     1: ("white_share", "bme_share", "unknown_share", "headcount", "declaration_rate"),
     **{n: ("likelihood_white", "likelihood_bme", "likelihood_unknown", "relative_likelihood") for n in (2, 3, 4)},
-    **{n: ("white", "bme", "gap", "national_white", "national_bme", "comparator_white", "comparator_bme") for n in (5, 6, 7, 8)},
+    **{n: ("white", "bme", "gap", "responses_white", "responses_bme", "national_white", "national_bme",
+           "comparator_white", "comparator_bme") for n in (5, 6, 7, 8)},
     9: ("board_bme_share", "difference", "workforce_bme_share"),
+}
+
+# National and comparator figures of indicators 1-4 and 9 are rows too (``national_<measure>``), but
+# not the trust's own figures: a target cannot name them.
+BENCHMARK_MEASURES: dict[int, tuple[str, ...]] = {
+    n: tuple(f"{prefix}_{m}" for prefix in ("national", "comparator") for m in compared)
+    for n, compared in ((1, ("bme_share", "white_share")),
+                        *((n, ("relative_likelihood", "likelihood_white", "likelihood_bme")) for n in (2, 3, 4)),
+                        (9, ("board_bme_share",)))
 }

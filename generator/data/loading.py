@@ -96,8 +96,14 @@ def draft_years(data_dir: Path) -> set[int]:
     return drafts
 
 
-def load_years(data_dir: Path, problems: list[Problem], skip: set[int] | None = None) -> list[Year]:
-    return load_per_year(data_dir, problems, "years", Year, checks.check_year, required=True, skip=skip)
+def load_years(data_dir: Path, problems: list[Problem], skip: set[int] | None = None,
+               organisation: Organisation | None = None) -> list[Year]:
+    def check(data: dict, file_year: int | None):  # noqa: ANN202
+        yield from checks.check_year(data, file_year)
+        if organisation is not None:  # an organisation file with mistakes is reported on its own
+            yield from checks.check_comparator_named(data, organisation.comparator)
+
+    return load_per_year(data_dir, problems, "years", Year, check, required=True, skip=skip)
 
 
 def load_plans(data_dir: Path, problems: list[Problem], skip: set[int] | None = None) -> list[ActionPlan]:
@@ -119,7 +125,7 @@ def load_dataset(data_dir: Path | str, organisation_file: Path | None = None, *,
         raise DataError([Problem(display_path(data_dir), 1, "", "the data folder does not exist")])
     organisation = load_organisation(organisation_file or data_dir / "organisation.yaml", problems)
     skip = set() if drafts else draft_years(data_dir)
-    years = load_years(data_dir, problems, skip)
+    years = load_years(data_dir, problems, skip, organisation)
     plans = load_plans(data_dir, problems, skip)
     if require_years and not years and not problems:
         message = ("every year is still a draft: publish one with 'wres publish YEAR', or preview drafts with 'wres serve --drafts'"

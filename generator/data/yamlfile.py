@@ -23,6 +23,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .dates import as_iso
 from .errors import Problem
+from .printed import from_yaml_float
 
 Loc = tuple[str | int, ...]
 MAX_FILE_BYTES = 1_000_000  # a year of WRES figures is a few kB; a larger file is a paste gone wrong
@@ -49,7 +50,7 @@ def plain(node: Any) -> Any:
     if isinstance(node, int):
         return int(node)
     if isinstance(node, float):
-        return float(node)
+        return from_yaml_float(node, getattr(node, "_width", None), getattr(node, "_prec", None), getattr(node, "_exp", None))
     if isinstance(node, str):
         return str(node)
     if isinstance(node, dt.datetime):
@@ -224,7 +225,9 @@ def plain_message(error: dict[str, Any], model: type[BaseModel]) -> str:
             return f"must be a percentage from 0 to 100, not {_shown(value)}"
         return f"must be {ctx.get('le')} or less, not {_shown(value)}"
     if kind == "greater_than":
-        return f"must be more than {ctx.get('gt')}, not {_shown(value)}"
+        bound = ctx.get("gt")
+        bound = int(bound) if isinstance(bound, float) and bound.is_integer() else bound  # "0", not "0.0"
+        return f"must be more than {bound}, not {_shown(value)}"
     if kind in ("string_type",):
         return f"must be text, not {_shown(value)}"
     if kind == "string_too_short":

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 COLUMNS = ["year", "indicator", "breakdown", "measure", "value", "ci_low", "ci_high", "direction", "source", "note"]
 # Kept in the table for the site, left out of the published CSV.
-EXTRA_COLUMNS = ["compared_with", "in_equity_band"]
+EXTRA_COLUMNS = ["compared_with", "in_equity_band", "decimals"]
 
 
 @dataclass(frozen=True)
@@ -23,3 +23,5 @@ class Row:
     note: str = ""
     compared_with: int | None = None
     in_equity_band: bool | None = None
+    # decimal places a typed figure was printed with, so the site shows "1.5" as 1.5; None: the usual rounding
+    decimals: int | None = None

@@ -15,12 +15,12 @@ import pandas as pd
 
 from ..data import INDICATORS
 from ..data.model import Counts, Dataset, Indicator1, Indicator9, Organisation, Settings, SurveyIndicator, Terminology, Year
+from .published import benchmark_rows, indicator_1_published_rows, typed_row
 from .formulas import Figure, in_band, is_small, percentage, relative_likelihood
 from .row import COLUMNS, EXTRA_COLUMNS, Row
 from .travel import add_directions
 
 SUPPRESSED = "suppressed"
-
 
 
 def _row(year: int, indicator: int, breakdown: str, measure: str, figure: Figure, source: str) -> Row:
@@ -67,10 +67,9 @@ def indicator_1_rows(year: int, block: Indicator1, settings: Settings) -> Iterat
     if block.not_available:
         yield _not_available(year, 1, "overall", "bme_share", block.not_available)
         return
+    yield from benchmark_rows(year, 1, block)
     if block.published is not None:
-        if block.published.white_share is not None:
-            yield Row(year, 1, "overall", "white_share", block.published.white_share, source="published")
-        yield Row(year, 1, "overall", "bme_share", block.published.bme_share, source="published")
+        yield from indicator_1_published_rows(year, block.published)
         return
     total = block.total()
     if total is None:
@@ -98,33 +97,81 @@ def _people(group: str, people: str, terms: Terminology) -> str:
 
 def likelihood_rows(year: int, number: int, block, workforce: Counts | None, settings: Settings,  # noqa: ANN001
                     terms: Terminology) -> Iterator[Row]:
-    spec = INDICATORS[number]
-    counted_in = "were shortlisted" if spec.denominator_key == "shortlisted" else "were in the workforce"
+    """Likelihoods and the relative likelihood: from counts where they allow, else as published, else why not."""
     if block.not_available:
         yield _not_available(year, number, "", "relative_likelihood", block.not_available)
         return
-    if block.published is not None:
-        value = block.published.relative_likelihood
-        yield Row(year, number, "", "relative_likelihood", value, source="published",
-                  in_equity_band=in_band(value, settings.equity_band))
+    yield from benchmark_rows(year, number, block)
+    rows = dict(_counted_likelihoods(year, number, block, workforce, settings, terms))
+    published = block.published
+    if published is not None:
+        for measure in LIKELIHOOD_MEASURES:
+            value = getattr(published, measure, None)
+            if value is not None:
+                rows[measure] = typed_row(year, number, "", measure, value, "published")
+        if "relative_likelihood" not in rows or rows["relative_likelihood"].value is None:
+            computed = _ratio_of_likelihoods(year, number, rows)
+            if computed is not None:
+                rows["relative_likelihood"] = computed
+    for measure in (*LIKELIHOOD_MEASURES[:2], "likelihood_unknown", "relative_likelihood"):
+        if measure in rows:
+            row = rows[measure]
+            if measure == "relative_likelihood" and row.value is not None:
+                row = replace(row, in_equity_band=in_band(row.value, settings.equity_band))
+            yield row
+
+
+LIKELIHOOD_MEASURES = ("likelihood_white", "likelihood_bme", "relative_likelihood")
+
+
+def _ratio_of_likelihoods(year: int, number: int, rows: dict[str, Row]) -> Row | None:
+    """The relative likelihood from two likelihoods that were published (or computed), when no ratio was given."""
+    spec = INDICATORS[number]
+    top, bottom = rows.get(f"likelihood_{spec.top_group}"), rows.get(f"likelihood_{spec.bottom_group}")
+    if top is None or bottom is None or top.value is None or bottom.value is None:
+        return None
+    if bottom.value == 0:
+        return _row(year, number, "", "relative_likelihood", Figure.cannot("the lower likelihood is 0"), "computed")
+    return Row(year, number, "", "relative_likelihood", top.value / bottom.value, source="computed")
+
+
+def _counted_likelihoods(year: int, number: int, block, workforce: Counts | None, settings: Settings,  # noqa: ANN001
+                         terms: Terminology) -> Iterator[tuple[str, Row]]:
+    spec = INDICATORS[number]
+    counted_in = "were shortlisted" if spec.denominator_key == "shortlisted" else "were in the workforce"
+    events = getattr(block, spec.numerator_key)
+    population = getattr(block, spec.denominator_key) if spec.denominator_key != "workforce" else (block.workforce or workforce)
+    if events is None:
         return
-    events: Counts | None = getattr(block, spec.numerator_key)
-    population: Counts | None = getattr(block, spec.denominator_key) if spec.denominator_key != "workforce" else (block.workforce or workforce)
-    if events is None or population is None:
+    if population is None:
+        # Partial counts: say why nothing can be computed from them, rather than refusing the file.
+        why = ("the workforce is not given and indicator 1 has no counts this year" if spec.denominator_key == "workforce"
+               else f"the {spec.denominator_key} counts are not given")
+        for measure in LIKELIHOOD_MEASURES:
+            yield measure, _row(year, number, "", measure, Figure.cannot(why), "counts")
         return
     threshold = settings.suppression_threshold
-    hidden = {}
+    hidden, absent = {}, {}
     for group in ("white", "bme", "unknown"):
         n, d = getattr(events, group), getattr(population, group)
-        hidden[group] = is_small(n, threshold) or is_small(d, threshold)
         measure = f"likelihood_{group}"
+        absent[group] = n is None or d is None
+        if absent[group]:
+            yield measure, _row(year, number, "", measure, Figure.cannot(f"no {terms.white if group == 'white' else terms.bme} count was given"), "counts")
+            continue
+        hidden[group] = is_small(n, threshold) or is_small(d, threshold)
         if hidden[group]:
-            yield _suppressed(year, number, "", measure)
+            yield measure, _suppressed(year, number, "", measure)
         else:
             why = f"no {_people(group, spec.people, terms)} {counted_in}"
-            yield _row(year, number, "", measure, percentage(n, d, why_empty=why), "counts")
+            yield measure, _row(year, number, "", measure, percentage(n, d, why_empty=why), "counts")
+    if absent["white"] or absent["bme"]:
+        missing = terms.white if absent["white"] else terms.bme
+        yield "relative_likelihood", _row(year, number, "", "relative_likelihood",
+                                          Figure.cannot(f"no {missing} count was given"), "counts")
+        return
     if hidden["white"] or hidden["bme"]:
-        yield _suppressed(year, number, "", "relative_likelihood")
+        yield "relative_likelihood", _suppressed(year, number, "", "relative_likelihood")
         return
     top, bottom = spec.top_group, spec.bottom_group
     figure = relative_likelihood(
@@ -133,28 +180,33 @@ def likelihood_rows(year: int, number: int, block, workforce: Counts | None, set
              f"no {_people(bottom, spec.people, terms)} {counted_in}",
              f"no {_people(bottom, spec.people, terms)} {spec.event}, so there is nothing to compare with"),
     )
-    row = _row(year, number, "", "relative_likelihood", figure, "counts")
-    if figure.value is not None:
-        row = replace(row, in_equity_band=in_band(figure.value, settings.equity_band))
-    yield row
+    yield "relative_likelihood", _row(year, number, "", "relative_likelihood", figure, "counts")
 
 
 # --- indicators 5-8 --------------------------------------------------------
 
 
-def survey_rows(year: int, number: int, block: SurveyIndicator) -> Iterator[Row]:
+def survey_rows(year: int, number: int, block: SurveyIndicator, terms: Terminology) -> Iterator[Row]:
     if block.not_available:
         yield _not_available(year, number, "", "bme", block.not_available)
         return
-    if block.white is None or block.bme is None:
-        return
-    yield Row(year, number, "", "white", block.white, source="survey")
-    yield Row(year, number, "", "bme", block.bme, source="survey")
-    yield Row(year, number, "", "gap", block.bme - block.white, source="survey")
+    if block.white is not None:
+        yield typed_row(year, number, "", "white", block.white, "survey")
+    if block.bme is not None:
+        yield typed_row(year, number, "", "bme", block.bme, "survey")
+        if block.white is not None:
+            yield Row(year, number, "", "gap", block.bme - block.white, source="survey")
+        else:
+            yield _row(year, number, "", "gap", Figure.cannot(f"no {terms.white} percentage was given"), "survey")
+    if block.responses is not None:
+        for group in ("white", "bme"):
+            if getattr(block.responses, group) is not None:
+                yield Row(year, number, "", f"responses_{group}", float(getattr(block.responses, group)), source="survey")
     for prefix, averages in (("national", block.national_average), ("comparator", block.comparator_average)):
         if averages is not None:
-            yield Row(year, number, "", f"{prefix}_white", averages.white, source="survey")
-            yield Row(year, number, "", f"{prefix}_bme", averages.bme, source="survey")
+            for group in ("white", "bme"):
+                if getattr(averages, group) is not None:
+                    yield typed_row(year, number, "", f"{prefix}_{group}", getattr(averages, group), "survey")
 
 
 # --- indicator 9 -----------------------------------------------------------
@@ -164,22 +216,32 @@ def board_rows(year: int, block: Indicator9, workforce_share: Row | None, terms:
     if block.not_available:
         yield _not_available(year, 9, "voting", "difference", block.not_available)
         return
-    if workforce_share is not None:
-        yield replace(workforce_share, indicator=9, measure="workforce_bme_share", direction="", compared_with=None)
-    shares: list[tuple[str, Figure, str]] = []
-    if block.published is not None:
-        shares.append(("voting", Figure(block.published.voting_bme_share), "published"))
-        if block.published.executive_bme_share is not None:
-            shares.append(("executive", Figure(block.published.executive_bme_share), "published"))
+    yield from benchmark_rows(year, 9, block)
+    published = block.published
+    if published is not None and published.workforce_bme_share is not None:
+        # the share the report compared its board with wins over indicator 1's
+        workforce_share = typed_row(year, 9, "overall", "workforce_bme_share", published.workforce_bme_share, "published")
+        yield workforce_share
+    elif workforce_share is not None:
+        workforce_share = replace(workforce_share, indicator=9, measure="workforce_bme_share", direction="", compared_with=None)
+        yield workforce_share
+    shares: list[tuple[str, Figure, Row | None]] = []
+    if published is not None:
+        for breakdown in ("voting", "executive"):
+            value = getattr(published, f"{breakdown}_bme_share")
+            if value is not None:
+                shares.append((breakdown, Figure(float(value)), typed_row(year, 9, breakdown, "board_bme_share", value, "published")))
     else:
         for breakdown in ("voting", "executive"):
             counts: Counts | None = getattr(block, breakdown)
             if counts is not None:
                 why = f"no {breakdown} board members are recorded"
-                shares.append((breakdown, percentage(counts.bme, counts.total, why_empty=why), "counts"))
-    for breakdown, share, source in shares:
-        yield _row(year, 9, breakdown, "board_bme_share", share, source)
-        diff_source = "published" if "published" in (source, getattr(workforce_share, "source", "")) else "counts"
+                shares.append((breakdown, percentage(counts.bme, counts.total, why_empty=why), None))
+    for breakdown, share, typed in shares:
+        yield typed or _row(year, 9, breakdown, "board_bme_share", share, "counts")
+        # only counts on both sides make a difference "from counts"; anything else is computed from published figures
+        both_counts = typed is None and getattr(workforce_share, "source", "") == "counts"
+        diff_source = "counts" if both_counts else "computed"
         if workforce_share is None or workforce_share.note.startswith("not_available"):
             yield _row(year, 9, breakdown, "difference",
                        Figure.cannot(f"the workforce {terms.bme} share (indicator 1) is not available this year"), diff_source)
@@ -207,7 +269,7 @@ def year_rows(year: Year, organisation: Organisation) -> list[Row]:
     for number in (5, 6, 7, 8):
         block = year.indicator(number)
         if block is not None:
-            rows.extend(survey_rows(year.year, number, block))  # type: ignore[arg-type]
+            rows.extend(survey_rows(year.year, number, block, terms))  # type: ignore[arg-type]
     if year.indicator_9 is not None:
         overall_share = next((r for r in rows if r.indicator == 1 and r.breakdown == "overall" and r.measure == "bme_share"), None)
         rows.extend(board_rows(year.year, year.indicator_9, overall_share, terms))
@@ -223,6 +285,7 @@ def compute_metrics(dataset: Dataset) -> pd.DataFrame:
     frame = frame.astype({"year": "int64", "indicator": "int64", "value": "float64", "ci_low": "float64", "ci_high": "float64"})
     frame["compared_with"] = frame["compared_with"].astype("Int64")
     frame["in_equity_band"] = frame["in_equity_band"].astype("boolean")
+    frame["decimals"] = frame["decimals"].astype("Int64")
     return frame
 
 

@@ -105,15 +105,20 @@ def figure(traces: list[go.BaseTraceType], layout: dict[str, Any], shapes: list[
 
 def ratio_chart(chart_id: str, title: str, summary: str, years: list[str], counted: list[float | None],
                 low: list[float | None], high: list[float | None], published: list[float | None],
-                band: tuple[float, float], ratio_name: str, targets: list[tuple[str, float, str]] = ()) -> Chart:
-    """Relative likelihoods on a log scale, with parity at 1 and the equity band shaded."""
+                band: tuple[float, float], ratio_name: str, targets: list[tuple[str, float, str]] = (),
+                benchmarks: list[tuple[str, str, list[float | None]]] = ()) -> Chart:
+    """Relative likelihoods on a log scale, with parity at 1 and the equity band shaded.
+
+    ``benchmarks`` are (name, role, values) of national and comparator figures, drawn as open-marker lines.
+    """
     upper = [h - v if v is not None and h is not None else None for v, h in zip(counted, high)]
     lower = [v - lo if v is not None and lo is not None else None for v, lo in zip(counted, low)]
     traces = [line(ratio_name, "ratio", years, counted, error=(upper, lower), hover="%{y:.2f}")]
     if any(v is not None for v in published):
         traces.append(line("Published figure (no interval)", "published", years, published, hover="%{y:.2f}"))
+    traces.extend(line(name, role, years, values, hover="%{y:.2f}") for name, role, values in benchmarks)
     traces.extend(_target_traces(targets, "%{y:.2f}"))
-    values = [v for series in (counted, low, high, published) for v in series if v is not None]
+    values = [v for series in (counted, low, high, published, *(b[2] for b in benchmarks)) for v in series if v is not None]
     values += [band[0], band[1]] + [t[1] for t in targets]
     span = [min(values) * 0.85, max(values) * 1.15] if values else [0.5, 2]
     layout = _layout("Relative likelihood (log scale)", log=True, y_range=[math.log10(span[0]), math.log10(span[1])])

@@ -9,7 +9,9 @@ import pandas as pd
 
 from ..data import INDICATORS, Dataset, Indicator, Year
 from .wording import (
+    SURVEY_PHRASES,
     Labels,
+    capitalise,
     direction_marker,
     headline_sentence,
     marker_html,
@@ -17,6 +19,7 @@ from .wording import (
     note_words,
     number,
     ratio,
+    sentence_end,
 )
 
 
@@ -36,6 +39,7 @@ class Figure:
     note: str
     compared_with: int | None
     in_equity_band: bool | None
+    decimals: int | None = None
 
     @property
     def has_value(self) -> bool:
@@ -43,7 +47,7 @@ class Figure:
 
     @property
     def shown(self) -> str:
-        return number(self.measure, self.value) if self.has_value else ""
+        return number(self.measure, self.value, self.decimals) if self.has_value else ""
 
     @property
     def interval(self) -> str:
@@ -83,11 +87,13 @@ class FigureTable:
         """Breakdowns of a year's indicator that start with ``prefix``, in the table's order (bands as the data lists them)."""
         return [b for (y, i, b, m) in self._rows if y == year and i == indicator and m == "headcount" and b.startswith(prefix)]
 
-    def series(self, indicator: int, measure: str, breakdown: str = "", source: str | None = None) -> list[float | None]:
+    def series(self, indicator: int, measure: str, breakdown: str = "",
+               source: str | tuple[str, ...] | None = None) -> list[float | None]:
+        sources = (source,) if isinstance(source, str) else source
         out = []
         for year in self.years:
             fig = self.get(year.year, indicator, measure, breakdown)
-            keep = fig is not None and fig.has_value and (source is None or fig.source == source)
+            keep = fig is not None and fig.has_value and (sources is None or fig.source in sources)
             out.append(fig.value if keep else None)
         return out
 
@@ -102,7 +108,76 @@ class FigureTable:
     def note(self, fig: Figure | None) -> str:
         if fig is None:
             return ""
-        return note_words(fig.note, fig.source, self.threshold)
+        words = note_words(fig.note, fig.source, self.threshold, self.published_in(fig.year, fig.indicator))
+        if fig.has_value and fig.source in ("published", "computed") and fig.measure == "relative_likelihood":
+            words += " Without the counts there is no confidence interval."
+        return words
+
+    def _block(self, year: int, indicator: int) -> Any:
+        found = next((y for y in self.years if y.year == year), None)
+        return found.indicator(indicator) if found is not None else None
+
+    def published_in(self, year: int, indicator: int) -> str:
+        """Where a published figure was printed: the trust's words (``published.source``) or the year's report."""
+        block = self._block(year, indicator)
+        source = getattr(getattr(block, "published", None), "source", None)
+        return source or f"the {self.year_label(year)} report"
+
+    def missing_words(self, year: int, indicator: int) -> str:
+        """Why a figure is not there: the trust's ``missing_reason``, else plainly that none was entered."""
+        reason = getattr(self._block(year, indicator), "missing_reason", None)
+        return sentence_end(reason) if reason else "No figure was entered for this year."
+
+    def missing_short(self, year: int, indicator: int) -> str:
+        """The same for a table cell."""
+        reason = getattr(self._block(year, indicator), "missing_reason", None)
+        return capitalise(reason.strip().rstrip(".")) if reason else "Not entered"
+
+    def senior_label(self, year: int) -> str:
+        published = getattr(self._block(year, 1), "published", None)
+        senior = getattr(published, "senior", None)
+        return senior.label if senior is not None else ""
+
+    @property
+    def comparator(self) -> str:
+        return self.dataset.organisation.comparator or "Comparator"
+
+    def has_figures(self, year: int, indicator: int | None = None) -> bool:
+        return any(f.has_value for (y, i, _, _), f in self._rows.items() if y == year and indicator in (None, i))
+
+    def lead_year(self, indicator: int | None = None) -> int | None:
+        """What a page leads with: the latest year with any figure, or for one indicator the latest year
+        with its headline row (a value, or a reason such as withheld or not available), else any of its figures."""
+        for year in reversed(self.years):
+            if indicator is None and self.has_figures(year.year):
+                return year.year
+            if indicator is not None and self.headline(indicator, year.year).figure is not None:
+                return year.year
+        if indicator is not None:
+            return next((y.year for y in reversed(self.years) if self.has_figures(y.year, indicator)), None)
+        return None
+
+    def benchmarks(self, year: int, indicator: int) -> str:
+        """National and comparator figures beside the trust's headline, e.g. "National average: 1.14."."""
+        spec = INDICATORS[indicator]
+        kind = spec.kind
+        parts = []
+        for prefix, who in (("national", "National average"), ("comparator", self.comparator)):
+            if kind == "survey":
+                bme, white = self.get(year, indicator, f"{prefix}_bme"), self.get(year, indicator, f"{prefix}_white")
+                shown = [f"{f.shown} of {label} staff" for f, label in ((bme, self.labels.bme), (white, self.labels.white))
+                         if f is not None and f.has_value]
+                if shown:
+                    parts.append(f"{who}: {' and '.join(shown)}.")
+                continue
+            measure, breakdown = {"representation": ("bme_share", "overall"), "likelihood": ("relative_likelihood", ""),
+                                  "board": ("board_bme_share", "voting")}[kind]
+            fig = self.get(year, indicator, f"{prefix}_{measure}", breakdown)
+            if fig is not None and fig.has_value:
+                what = {"representation": f" ({self.labels.bme} share of the workforce)",
+                        "board": f" ({self.labels.bme} share of voting board members)"}.get(kind, "")
+                parts.append(f"{who}{what}: {fig.shown}.")
+        return " ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -132,7 +207,7 @@ class Headline:
         if self.available:
             return ""
         if self.figure is None:
-            return "No figure reported"
+            return "No figure entered"
         if self.figure.note == "suppressed":
             return "Withheld for privacy"
         if self.figure.note.startswith("not_available"):
@@ -142,17 +217,21 @@ class Headline:
     @property
     def sentence(self) -> str:
         if not self.available:
-            return self.table.note(self.figure) or "No figure was reported for this year."
+            return self.table.note(self.figure) or self.table.missing_words(self.year, self.spec.number)
         values = {self.spec.headline_measure: self.figure.value}
+        places = {self.spec.headline_measure: self.figure.decimals}
         n, t = self.spec.number, self.table
         if self.spec.kind == "survey":
             values["white"] = t.value(self.year, n, "white")
+            places["white"] = getattr(t.get(self.year, n, "white"), "decimals", None)
             if values["white"] is None:
-                return f"{self.value_text} of {self.table.labels.bme} staff."
+                return (f"{self.value_text} of {self.table.labels.bme} staff {SURVEY_PHRASES[n]}; "
+                        f"no figure for {self.table.labels.white} staff was given.")
         if self.spec.kind == "board":
-            values["board_bme_share"] = t.value(self.year, 9, "board_bme_share", "voting")
-            values["workforce_bme_share"] = t.value(self.year, 9, "workforce_bme_share", "overall")
-        return headline_sentence(n, self.table.labels, values, self.year)
+            for measure, breakdown in (("board_bme_share", "voting"), ("workforce_bme_share", "overall")):
+                values[measure] = t.value(self.year, 9, measure, breakdown)
+                places[measure] = getattr(t.get(self.year, 9, measure, breakdown), "decimals", None)
+        return headline_sentence(n, self.table.labels, values, self.year, places)
 
     @property
     def previous(self) -> Figure | None:
@@ -175,7 +254,8 @@ class Headline:
         if not self.available or not self.figure.direction:
             return ""
         prev = self.table.get(self.figure.compared_with, self.spec.number, self.spec.headline_measure, self.spec.headline_breakdown)
-        return render(self.figure.direction, prev.value if prev else None, self.figure.value, self.spec.headline_measure)
+        return render(self.figure.direction, prev.value if prev else None, self.figure.value, self.spec.headline_measure,
+                      (prev.decimals if prev else None, self.figure.decimals))
 
     @property
     def marker(self) -> str:
@@ -208,6 +288,14 @@ class Headline:
         where = "Inside" if self.figure.in_equity_band else "Outside"
         meaning = "broadly proportionate" if self.figure.in_equity_band else "not broadly proportionate"
         return f"{where} the equity band of {ratio(low)} to {ratio(high)} ({meaning})."
+
+    @property
+    def benchmark_text(self) -> str:
+        return self.table.benchmarks(self.year, self.spec.number)
+
+    @property
+    def year_label(self) -> str:
+        return self.table.year_label(self.year)
 
     @property
     def caveat(self) -> str:

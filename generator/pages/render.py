@@ -68,7 +68,9 @@ class Site:
 
     @property
     def latest(self):
-        return self.dataset.years[-1]
+        """The year the site leads with: the latest that has any figure (a year just started has none yet)."""
+        lead = self.table.lead_year()
+        return next((y for y in self.dataset.years if y.year == lead), self.dataset.years[-1])
 
 
 @dataclass

@@ -13,7 +13,7 @@ from ..data import INDICATORS, STAFF_GROUP_TITLES
 from . import charts
 from .figures import Figure, FigureTable
 from .tables import Table
-from .wording import DIRECTION_WORDS, pct, ratio
+from .wording import DIRECTION_WORDS, in_sentence, pct, ratio
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "code", "br", "blockquote", "abbr"}
 
@@ -29,12 +29,24 @@ def safe_markdown(text: str | None) -> Markup:
     return Markup("\n".join(line for line in clean.splitlines() if line.strip()))
 
 
-def cell(table: FigureTable, fig: Figure | None) -> str:
-    """A table cell: the figure, or words for why there is none (never a blank or 0)."""
+BENCHMARK_PREFIXES = ("national_", "comparator_", "responses_")
+SOURCE_MARKS = {"published": " (published)", "computed": " (computed)"}
+
+
+def cell(table: FigureTable, fig: Figure | None, where: tuple[int, int, str] | None = None) -> str:
+    """A table cell: the figure, or words for why there is none (never a blank or 0).
+
+    ``where`` (year, indicator, measure) lets a missing figure give the trust's reason for it.
+    """
     if fig is None:
-        return "Not reported"
+        if where is not None and not where[2].startswith(BENCHMARK_PREFIXES):
+            return table.missing_short(where[0], where[1])
+        return "Not entered"
     if fig.has_value:
-        return fig.shown + (" (published)" if fig.source == "published" else "")
+        if fig.breakdown == "senior" and table.senior_label(fig.year):
+            mark = SOURCE_MARKS.get(fig.source, "").strip(" ()")
+            return f"{fig.shown} ({table.senior_label(fig.year)}{', ' + mark if mark else ''})"
+        return fig.shown + SOURCE_MARKS.get(fig.source, "")
     if fig.note == "suppressed":
         return "Withheld (privacy)"
     if fig.note.startswith("not_available"):
@@ -48,8 +60,8 @@ def direction_cell(fig: Figure | None, table: FigureTable) -> str:
     return f"{DIRECTION_WORDS[fig.direction]} (against {table.year_label(fig.compared_with)})"
 
 
-def year_notes(table: FigureTable, number: int) -> list[str]:
-    """One line per year whose headline figure needs explaining."""
+def year_notes(table: FigureTable, number: int, columns: list[tuple[str, str, str]] = ()) -> list[str]:
+    """One line per year whose headline figure needs explaining, and one per other figure that cannot be computed."""
     spec = INDICATORS[number]
     notes = []
     for year in table.years:
@@ -57,6 +69,10 @@ def year_notes(table: FigureTable, number: int) -> list[str]:
         words = table.note(fig)
         if words:
             notes.append(f"{year.display_label}: {words}")
+        for heading, measure, breakdown in columns:
+            other = table.get(year.year, number, measure, breakdown)
+            if other is not None and other is not fig and other.note.startswith("cannot be computed"):
+                notes.append(f"{year.display_label}, {heading}: {table.note(other)}")
     return notes
 
 
@@ -67,22 +83,31 @@ def trend_columns(number: int, table: FigureTable) -> list[tuple[str, str, str]]
     """(heading, measure, breakdown) for the trend table of an indicator."""
     L = table.labels
     kind = INDICATORS[number].kind
+    comparator = table.comparator
     if kind == "representation":
         return [(f"{L.bme} share", "bme_share", "overall"), (f"{L.white} share", "white_share", "overall"),
                 (f"{L.unknown} share", "unknown_share", "overall"), ("Headcount", "headcount", "overall"),
                 ("Declaration rate", "declaration_rate", "overall")] + [
-                (f"{L.bme} share, {title.lower()}", "bme_share", group) for group, title in STAFF_GROUP_TITLES.items()]
+                (f"{L.bme} share, {title.lower()}", "bme_share", group) for group, title in STAFF_GROUP_TITLES.items()] + [
+                (f"{L.bme} share, senior bands", "bme_share", "senior"),
+                (f"National average, {L.bme} share", "national_bme_share", "overall"),
+                (f"{comparator}, {L.bme} share", "comparator_bme_share", "overall")]
     if kind == "likelihood":
         return [("Relative likelihood", "relative_likelihood", ""),
-                (f"Likelihood, {L.white}", "likelihood_white", ""), (f"Likelihood, {L.bme}", "likelihood_bme", "")]
+                (f"Likelihood, {L.white}", "likelihood_white", ""), (f"Likelihood, {L.bme}", "likelihood_bme", ""),
+                ("National average, relative likelihood", "national_relative_likelihood", ""),
+                (f"{comparator}, relative likelihood", "comparator_relative_likelihood", "")]
     if kind == "survey":
         return [(L.white, "white", ""), (L.bme, "bme", ""), (f"Gap ({L.bme} minus {L.white})", "gap", ""),
+                (f"Respondents, {L.white}", "responses_white", ""), (f"Respondents, {L.bme}", "responses_bme", ""),
                 (f"National average, {L.white}", "national_white", ""), (f"National average, {L.bme}", "national_bme", ""),
-                (f"Comparator, {L.white}", "comparator_white", ""), (f"Comparator, {L.bme}", "comparator_bme", "")]
+                (f"{comparator}, {L.white}", "comparator_white", ""), (f"{comparator}, {L.bme}", "comparator_bme", "")]
     return [(f"Voting board, {L.bme} share", "board_bme_share", "voting"),
             (f"Executive board, {L.bme} share", "board_bme_share", "executive"),
             (f"Workforce, {L.bme} share", "workforce_bme_share", "overall"),
-            ("Difference, voting", "difference", "voting"), ("Difference, executive", "difference", "executive")]
+            ("Difference, voting", "difference", "voting"), ("Difference, executive", "difference", "executive"),
+            (f"National average, voting board {L.bme} share", "national_board_bme_share", "voting"),
+            (f"{comparator}, voting board {L.bme} share", "comparator_board_bme_share", "voting")]
 
 
 def _used(columns, number: int, table: FigureTable):
@@ -102,7 +127,7 @@ def trend_table(number: int, table: FigureTable) -> Table:
     head.append("Direction of travel")
     rows = []
     for year in reversed(table.years):
-        cells = [cell(table, table.get(year.year, number, m, b)) for _, m, b in columns]
+        cells = [cell(table, table.get(year.year, number, m, b), (year.year, number, m)) for _, m, b in columns]
         headline = table.get(year.year, number, spec.headline_measure, spec.headline_breakdown)
         if spec.kind == "likelihood":
             cells.insert(1, headline.interval if headline is not None and headline.interval else "None")
@@ -111,8 +136,8 @@ def trend_table(number: int, table: FigureTable) -> Table:
             cells.insert(0, str(year.staff_survey_year))
         cells.append(direction_cell(headline, table))
         rows.append((year.display_label, cells))
-    caption = f"Indicator {number}, {spec.short_title.lower()}: every year"
-    return Table(f"table-indicator-{number}-trend", caption, head, rows, year_notes(table, number))
+    caption = f"Indicator {number}, {in_sentence(spec.short_title)}: every year"
+    return Table(f"table-indicator-{number}-trend", caption, head, rows, year_notes(table, number, columns))
 
 
 def _band_cell(fig: Figure | None, table: FigureTable) -> str:
@@ -179,23 +204,27 @@ def trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float,
     L = table.labels
     years = [y.display_label for y in table.years]
     chart_id = f"chart-indicator-{number}-trend"
-    title = f"Indicator {number}, {spec.short_title.lower()}, by year"
+    title = f"Indicator {number}, {in_sentence(spec.short_title)}, by year"
     if spec.kind == "likelihood":
         counted = table.series(number, "relative_likelihood", source="counts")
-        published = table.series(number, "relative_likelihood", source="published")
+        published = table.series(number, "relative_likelihood", source=("published", "computed"))
         low = [table.get(y.year, number, "relative_likelihood").ci_low if v is not None else None for y, v in zip(table.years, counted)]
         high = [table.get(y.year, number, "relative_likelihood").ci_high if v is not None else None for y, v in zip(table.years, counted)]
         every = [c if c is not None else p for c, p in zip(counted, published)]
         band = table.dataset.organisation.settings.equity_band
-        summary = _ratio_summary(table, every, band)
+        summary = _ratio_summary(table, number, every, band)
+        # the benchmark roles reuse the survey charts' open-marker styles: a colour and a shape of their own
+        benchmarks = [("National average", "white_national", table.series(number, "national_relative_likelihood")),
+                      (table.comparator, "white_comparator", table.series(number, "comparator_relative_likelihood"))]
         return charts.ratio_chart(chart_id, title, summary, years, counted, low, high, published, band,
-                                  "Relative likelihood (95% interval)", targets)
+                                  "Relative likelihood (95% interval)", targets,
+                                  [b for b in benchmarks if any(v is not None for v in b[2])])
     if spec.kind == "survey":
         series = [(L.white, "white", table.series(number, "white")), (L.bme, "bme", table.series(number, "bme")),
                   (f"National average, {L.white}", "white_national", table.series(number, "national_white")),
                   (f"National average, {L.bme}", "bme_national", table.series(number, "national_bme")),
-                  (f"Comparator, {L.white}", "white_comparator", table.series(number, "comparator_white")),
-                  (f"Comparator, {L.bme}", "bme_comparator", table.series(number, "comparator_bme"))]
+                  (f"{table.comparator}, {L.white}", "white_comparator", table.series(number, "comparator_white")),
+                  (f"{table.comparator}, {L.bme}", "bme_comparator", table.series(number, "comparator_bme"))]
         series = [s for s in series if any(v is not None for v in s[2])]
         return charts.lines_chart(chart_id, title, _survey_summary(number, table), years, series,
                                   "Percentage of respondents", targets=targets)
@@ -203,48 +232,66 @@ def trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float,
         values = table.series(1, "bme_share", "overall")
         span = _span(table, values)
         if span:
-            first, last = next(v for v in values if v is not None), next(v for v in reversed(values) if v is not None)
-            summary = f"The {L.bme} share of the workforce went from {pct(first)} in {span[0]} to {pct(last)} in {span[1]}."
+            shown = [table.get(y.year, 1, "bme_share", "overall").shown for y, v in zip(table.years, values) if v is not None]
+            first, last = shown[0], shown[-1]
+            summary = (f"The {L.bme} share of the workforce was {last} in {span[1]}." if span[0] == span[1] else
+                       f"The {L.bme} share of the workforce went from {first} in {span[0]} to {last} in {span[1]}.")
         else:
             summary = "No figures are available yet."
-        return charts.lines_chart(chart_id, title, summary, years, [(f"{L.bme} share of the workforce", "bme", values)],
+        series = [(f"{L.bme} share of the workforce", "bme", values),
+                  ("National average", "bme_national", table.series(1, "national_bme_share", "overall")),
+                  (table.comparator, "bme_comparator", table.series(1, "comparator_bme_share", "overall"))]
+        return charts.lines_chart(chart_id, title, summary, years, [s for s in series if any(v is not None for v in s[2])],
                                   f"{L.bme} share of the workforce", targets=targets)
     voting = table.series(9, "board_bme_share", "voting")
     executive = table.series(9, "board_bme_share", "executive")
     workforce = table.series(9, "workforce_bme_share", "overall")
     latest = next(((y, v, w) for y, v, w in zip(reversed(table.years), reversed(voting), reversed(workforce)) if v is not None), None)
+    if latest:
+        board_share = table.get(latest[0].year, 9, "board_bme_share", "voting").shown
     if latest and latest[2] is not None:
-        summary = (f"In {latest[0].display_label}, {pct(latest[1])} of voting board members were {L.bme}, "
-                   f"against {pct(latest[2])} of the workforce.")
+        workforce_share = table.get(latest[0].year, 9, "workforce_bme_share", "overall").shown
+        summary = (f"In {latest[0].display_label}, {board_share} of voting board members were {L.bme}, "
+                   f"against {workforce_share} of the workforce.")
     elif latest:
-        summary = f"In {latest[0].display_label}, {pct(latest[1])} of voting board members were {L.bme}."
+        summary = f"In {latest[0].display_label}, {board_share} of voting board members were {L.bme}."
     else:
         summary = "No figures are available yet."
     series = [(f"Voting board, {L.bme} share", "board", voting), (f"Executive board, {L.bme} share", "executive", executive),
-              (f"Workforce, {L.bme} share", "workforce", workforce)]
+              (f"Workforce, {L.bme} share", "workforce", workforce),
+              (f"National average, voting board {L.bme} share", "bme_national", table.series(9, "national_board_bme_share", "voting")),
+              (f"{table.comparator}, voting board {L.bme} share", "bme_comparator",
+               table.series(9, "comparator_board_bme_share", "voting"))]
     return charts.lines_chart(chart_id, title, summary, years, [s for s in series if any(v is not None for v in s[2])],
                               f"{L.bme} share", targets=targets)
 
 
-def _ratio_summary(table: FigureTable, values: list[float | None], band: tuple[float, float]) -> str:
-    pairs = [(y.display_label, v) for y, v in zip(table.years, values) if v is not None]
+def _ratio_summary(table: FigureTable, number: int, values: list[float | None], band: tuple[float, float]) -> str:
+    # each figure as the site shows it, so a published "1.5" reads 1.5 here too
+    pairs = [(y.display_label, v, table.get(y.year, number, "relative_likelihood").shown)
+             for y, v in zip(table.years, values) if v is not None]
     if not pairs:
         return "No figures are available yet."
-    inside = sum(1 for _, v in pairs if band[0] <= v <= band[1])
-    text = f"The relative likelihood was {ratio(pairs[0][1])} in {pairs[0][0]} and {ratio(pairs[-1][1])} in {pairs[-1][0]}"
+    inside = sum(1 for _, v, _ in pairs if band[0] <= v <= band[1])
+    if len(pairs) == 1:
+        where = "inside" if inside else "outside"
+        return f"The relative likelihood was {pairs[0][2]} in {pairs[0][0]}, {where} the equity band; it is the only year with a figure."
+    text = f"The relative likelihood was {pairs[0][2]} in {pairs[0][0]} and {pairs[-1][2]} in {pairs[-1][0]}"
     return text + f"; it was inside the equity band in {inside} of {len(pairs)} years with a figure."
 
 
 def _survey_summary(number: int, table: FigureTable) -> str:
     L = table.labels
     white, bme = table.series(number, "white"), table.series(number, "bme")
-    pairs = [(y.display_label, w, b) for y, w, b in zip(table.years, white, bme) if w is not None and b is not None]
+    # as shown on the site: a typed "22" reads 22%
+    pairs = [(y.display_label, table.get(y.year, number, "white").shown, table.get(y.year, number, "bme").shown)
+             for y, w, b in zip(table.years, white, bme) if w is not None and b is not None]
     if not pairs:
         return "No figures are available yet."
     first, last = pairs[0], pairs[-1]
-    text = f"In {last[0]}, {pct(last[2])} of {L.bme} and {pct(last[1])} of {L.white} respondents"
+    text = f"In {last[0]}, {last[2]} of {L.bme} and {last[1]} of {L.white} respondents"
     if len(pairs) > 1:
-        text += f"; in {first[0]}, {pct(first[2])} and {pct(first[1])}"
+        text += f"; in {first[0]}, {first[2]} and {first[1]}"
     return text + "."
 
 
@@ -261,9 +308,9 @@ def detail_table(number: int, table: FigureTable, year: int) -> Table:
     head = ["Figure", table.year_label(year)] + ([table.year_label(previous)] if previous else [])
     rows = []
     for heading, measure, breakdown in columns:
-        cells = [cell(table, table.get(year, number, measure, breakdown))]
+        cells = [cell(table, table.get(year, number, measure, breakdown), (year, number, measure))]
         if previous:
-            cells.append(cell(table, table.get(previous, number, measure, breakdown)))
+            cells.append(cell(table, table.get(previous, number, measure, breakdown), (previous, number, measure)))
         rows.append((heading, cells))
     if spec.kind == "likelihood":
         fig = table.get(year, number, "relative_likelihood")
@@ -272,9 +319,14 @@ def detail_table(number: int, table: FigureTable, year: int) -> Table:
             pfig = table.get(previous, number, "relative_likelihood")
             ci.append(pfig.interval if pfig is not None and pfig.interval else "None")
         rows.insert(1, ("95% confidence interval", ci))
-    caption = f"Indicator {number}, {spec.short_title.lower()}: {table.year_label(year)}" + (
+    caption = f"Indicator {number}, {in_sentence(spec.short_title)}: {table.year_label(year)}" + (
         f" against {table.year_label(previous)}" if previous else "")
-    return Table(f"table-indicator-{number}-{year}", caption, head, rows)
+    # the headline's own note is under the headline; other figures that cannot be computed say why here
+    notes = [f"{table.year_label(y)}, {heading}: {table.note(fig)}"
+             for y in filter(None, (year, previous)) for heading, measure, breakdown in columns
+             if (fig := table.get(y, number, measure, breakdown)) is not None and fig.note.startswith("cannot be computed")
+             and (measure, breakdown) != (spec.headline_measure, spec.headline_breakdown)]
+    return Table(f"table-indicator-{number}-{year}", caption, head, rows, notes)
 
 
 def year_summary_table(table: FigureTable, year: int) -> Table:
@@ -283,12 +335,16 @@ def year_summary_table(table: FigureTable, year: int) -> Table:
     rows = []
     for number, spec in INDICATORS.items():
         h = table.headline(number, year)
-        current = h.value_text if h.available else h.status_text
-        if h.available and h.figure.source == "published":
-            current += " (published)"
+        current = h.value_text + SOURCE_MARKS.get(h.figure.source, "") if h.available else h.status_text
         previous = h.previous
         prev_text = f"{previous.shown} ({table.year_label(previous.year)})" if previous else "No earlier figure"
         travel = h.marker if h.marker else "No comparison"
         rows.append((f"{number}. {spec.short_title}", [current, prev_text, travel]))
     head = ["Indicator", label, "Previous figure", "Direction of travel"]
     return Table(f"table-summary-{year}", f"Headline figures, {label}, against the previous year with a figure", head, rows)
+
+
+def latest_band_year(table: FigureTable) -> int | None:
+    """The latest year with indicator 1 counts by band: published-only years have none to show."""
+    return next((y.year for y in reversed(table.years)
+                 if any(bands(table, y.year, group) for group in STAFF_GROUP_TITLES)), None)

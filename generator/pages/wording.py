@@ -37,14 +37,16 @@ def signed(text: str) -> str:
     return text.replace("-", MINUS, 1) if text.startswith("-") else text
 
 
-def ratio(value: float) -> str:
-    """A relative likelihood: 2 decimal places."""
-    return signed(f"{value:.2f}")
+def ratio(value: float, decimals: int | None = None) -> str:
+    """A relative likelihood: 2 decimal places, or as many as it was printed with."""
+    places = 2 if decimals is None else decimals
+    return signed(f"{value:.{places}f}")
 
 
-def pct(value: float) -> str:
-    """A percentage: 1 decimal place and a % sign."""
-    return signed(f"{value:.1f}") + "%"
+def pct(value: float, decimals: int | None = None) -> str:
+    """A percentage: 1 decimal place, or as many as it was printed with, and a % sign."""
+    places = 1 if decimals is None else decimals
+    return signed(f"{value:.{places}f}") + "%"
 
 
 def points(value: float, *, sign: bool = True) -> str:
@@ -53,23 +55,37 @@ def points(value: float, *, sign: bool = True) -> str:
     return signed(text) + " percentage points"
 
 
+_pct, _ratio = pct, ratio  # headline_sentence names its own helpers after them
+
+
 def count(value: float) -> str:
     return f"{int(round(value)):,}"
 
 
-def number(measure: str, value: float) -> str:
-    """A figure as shown, chosen by what the measure is."""
-    if measure == "relative_likelihood":
-        return ratio(value)
-    if measure == "headcount":
+def number(measure: str, value: float, decimals: int | None = None) -> str:
+    """A figure as shown, chosen by what the measure is; a typed figure keeps the ``decimals`` it was printed with."""
+    if measure.endswith("relative_likelihood"):
+        return ratio(value, decimals)
+    if measure == "headcount" or measure.startswith("responses_"):
         return count(value)
     if measure in ("gap", "difference"):
         return points(value)
-    return pct(value)
+    return pct(value, decimals)
 
 
 def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def in_sentence(title: str) -> str:
+    """A title inside a sentence: lower case, except acronyms ("CPD", "VSM") and words after the first capital-only ones."""
+    return " ".join(word if sum(c.isupper() for c in word) > 1 else word.lower() for word in title.split(" "))
+
+
+def sentence_end(text: str) -> str:
+    """The trust's own words as a sentence: capital first letter and a full stop."""
+    text = capitalise(text.strip())
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 @dataclass(frozen=True)
@@ -93,8 +109,12 @@ class Labels:
         return text.format(bme=self.bme, bme_long=self.bme_long, white=self.white, unknown=self.unknown)
 
 
-def direction_marker(direction: str, previous: float | None, current: float | None, measure: str) -> str:
-    """Arrow + word + numbers, e.g. "▲ Deteriorated, 1.89 → 2.45". The arrow shows whether the number rose."""
+def direction_marker(direction: str, previous: float | None, current: float | None, measure: str,
+                     places: tuple[int | None, int | None] = (None, None)) -> str:
+    """Arrow + word + numbers, e.g. "▲ Deteriorated, 1.89 → 2.45". The arrow shows whether the number rose.
+
+    ``places`` are the printed decimal places of the two figures, when they were typed from a report.
+    """
     if not direction:
         return ""
     word = DIRECTION_WORDS[direction]
@@ -106,32 +126,47 @@ def direction_marker(direction: str, previous: float | None, current: float | No
         arrow = "▲" if current > previous else "▼"
     if measure in ("gap", "difference"):  # one unit after both numbers reads better
         return f"{arrow} {word}, {signed(f'{previous:.1f}')} → {signed(f'{current:.1f}')} percentage points"
-    return f"{arrow} {word}, {number(measure, previous)} → {number(measure, current)}"
+    return f"{arrow} {word}, {number(measure, previous, places[0])} → {number(measure, current, places[1])}"
 
 
-def headline_sentence(indicator: int, labels: Labels, values: dict[str, float | None], year: int) -> str:
-    """One plain-English sentence for an indicator's headline figure (values are unrounded)."""
+def headline_sentence(indicator: int, labels: Labels, values: dict[str, float | None], year: int,
+                      places: dict[str, int | None] | None = None) -> str:
+    """One plain-English sentence for an indicator's headline figure (values are unrounded).
+
+    ``places`` gives the printed decimal places of typed figures, by measure.
+    """
     spec = INDICATORS[indicator]
+    places = places or {}
+
+    def pct(measure: str, value: float | None = None) -> str:
+        return _pct(values[measure] if value is None else value, places.get(measure))
+
+    def ratio(measure: str) -> str:
+        return _ratio(values[measure], places.get(measure))
+
     if spec.kind == "representation":
-        return f"{capitalise(labels.bme)} staff made up {pct(values['bme_share'])} of the workforce at 31 March {year}."
+        return f"{capitalise(labels.bme)} staff made up {pct('bme_share')} of the workforce at 31 March {year}."
     if spec.kind == "likelihood":
         top, bottom = labels.group(spec.top_group), labels.group(spec.bottom_group)
-        return (f"{capitalise(top)} {spec.people} were {ratio(values['relative_likelihood'])} times as likely as "
+        return (f"{capitalise(top)} {spec.people} were {ratio('relative_likelihood')} times as likely as "
                 f"{bottom} {spec.people} {spec.phrase}.")
     if spec.kind == "survey":
-        return (f"{pct(values['bme'])} of {labels.bme} staff {SURVEY_PHRASES[indicator]}, compared with "
-                f"{pct(values['white'])} of {labels.white} staff.")
+        return (f"{pct('bme')} of {labels.bme} staff {SURVEY_PHRASES[indicator]}, compared with "
+                f"{pct('white')} of {labels.white} staff.")
     difference = values.get("difference")
     share = values["board_bme_share"]
     if missing(difference):
-        return f"{pct(share)} of voting board members were {labels.bme}."
+        return f"{pct('board_bme_share')} of voting board members were {labels.bme}."
     side = "below" if difference < 0 else "above"
-    return (f"{pct(share)} of voting board members were {labels.bme}, {points(abs(difference), sign=False)} "
-            f"{side} the share of the workforce ({pct(values['workforce_bme_share'])}).")
+    return (f"{pct('board_bme_share')} of voting board members were {labels.bme}, {points(abs(difference), sign=False)} "
+            f"{side} the share of the workforce ({pct('workforce_bme_share')}).")
 
 
-def note_words(note: str, source: str, threshold: int) -> str:
-    """The reader's wording for a figure that has no value, or a caveat on one that has."""
+def note_words(note: str, source: str, threshold: int, published_in: str = "that year's report") -> str:
+    """The reader's wording for a figure that has no value, or a caveat on one that has.
+
+    ``published_in`` names where a published figure was printed: the trust's own words, or the year's report.
+    """
     if note == "suppressed":
         return (f"Withheld to protect privacy: this figure rests on fewer than {threshold} people, "
                 "so publishing it could identify someone.")
@@ -142,13 +177,16 @@ def note_words(note: str, source: str, threshold: int) -> str:
     if note.startswith("confidence interval cannot be computed"):
         return "No confidence interval: a count of zero."
     if source == "published":
-        return "Published figure from that year's report; the counts behind it were not kept, so there is no confidence interval."
+        return f"As published in {published_in}."
+    if source == "computed":
+        return "Computed here from published figures."
     return ""
 
 
-def marker_html(direction: str, previous: float | None, current: float | None, measure: str) -> str:
+def marker_html(direction: str, previous: float | None, current: float | None, measure: str,
+                places: tuple[int | None, int | None] = (None, None)) -> str:
     """The direction marker as HTML: the arrow hidden from screen readers, which hear "to" for "→"."""
-    text = direction_marker(direction, previous, current, measure)
+    text = direction_marker(direction, previous, current, measure, places)
     if not text:
         return ""
     arrow, _, rest = text.partition(" ")

@@ -16,12 +16,20 @@ MARK_TABBABLE = """() => {
   const tabbable = Array.from(all).filter(el => el.tabIndex >= 0 && !el.disabled && !el.closest('[inert], [hidden]')
       && el.checkVisibility({visibilityProperty: true}) && radioStop(el));
   tabbable.forEach((el, i) => el.setAttribute('data-kb', String(i)));
+  // remember where focus last went, so a Back-to-top button that hid itself before we looked is still known
+  window.__wresLastFocus = null;
+  document.addEventListener('focusin', e => { window.__wresLastFocus = e.target; });
   return tabbable.length;
 }"""
 
 FOCUSED = """() => {
   const el = document.activeElement;
-  if (!el || el === document.body) return null;
+  if (!el || el === document.body) {
+    // focus was on Material's Back-to-top button, which hid itself (and dropped focus) before we looked
+    const last = window.__wresLastFocus;
+    if (last && last.matches('.md-top')) return {index: null, indicator: true, floating: true, what: last.outerHTML.slice(0, 120), inChart: false};
+    return null;
+  }
   // the indicator may be drawn on the element, or (for a visually hidden input) on its label
   const shown = node => {
     const style = getComputedStyle(node);
