@@ -99,6 +99,14 @@ def test_the_guide_works_word_for_word_from_the_wheel(tmp_path, wheel):
     assert "kingsmere" not in everything.lower(), "a word of the example trust reached another trust's site"
     for year in ("2023", "2024"):
         assert (site / "years" / year / "index.html").is_file()
+    # the figures real reports print, shown as printed, with national figures and the trust's own reasons
+    report_2023 = visible_text((site / "years" / "2023" / "index.html").read_text())
+    assert "1.5 " in report_2023 and "1.50" not in report_2023
+    assert "58.5%" in report_2023 and "Band 8a and above" in report_2023
+    assert "Cannot be computed: no White count was given. The 2022/23 report gave figures for ethnically diverse staff only." in report_2023
+    assert "Not published in the 2022/23 report" in report_2023  # the White figure of indicator 5
+    indicator_2 = visible_text((site / "indicators" / "indicator-2" / "index.html").read_text())
+    assert "National average" in indicator_2 and "Acute trusts in the Midlands" in indicator_2
     assert "https://wres.anytown.example.nhs.uk/" in (site / "sitemap.xml").read_text()
     log = subprocess.run(["git", "--git-dir", str(remote), "log", "--oneline", "main"], capture_output=True, text=True, check=True)
     assert "WRES report 2023/24" in log.stdout

@@ -111,6 +111,9 @@ class FigureTable:
         words = note_words(fig.note, fig.source, self.threshold, self.published_in(fig.year, fig.indicator))
         if fig.has_value and fig.source in ("published", "computed") and fig.measure == "relative_likelihood":
             words += " Without the counts there is no confidence interval."
+        reason = getattr(self._block(fig.year, fig.indicator), "missing_reason", None)
+        if reason and fig.note.startswith("cannot be computed"):
+            words += " " + sentence_end(reason)  # the trust's own words for why the figures behind it are missing
         return words
 
     def _block(self, year: int, indicator: int) -> Any:

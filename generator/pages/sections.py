@@ -130,7 +130,7 @@ def trend_table(number: int, table: FigureTable) -> Table:
         cells = [cell(table, table.get(year.year, number, m, b), (year.year, number, m)) for _, m, b in columns]
         headline = table.get(year.year, number, spec.headline_measure, spec.headline_breakdown)
         if spec.kind == "likelihood":
-            cells.insert(1, headline.interval if headline is not None and headline.interval else "None")
+            cells.insert(1, interval_cell(headline))
             cells.insert(2, _band_cell(headline, table))
         if spec.kind == "survey":
             cells.insert(0, str(year.staff_survey_year))
@@ -138,6 +138,17 @@ def trend_table(number: int, table: FigureTable) -> Table:
         rows.append((year.display_label, cells))
     caption = f"Indicator {number}, {in_sentence(spec.short_title)}: every year"
     return Table(f"table-indicator-{number}-trend", caption, head, rows, year_notes(table, number, columns))
+
+
+def interval_cell(fig: Figure | None) -> str:
+    """A confidence interval, or in words why there is none (never "None" or a blank)."""
+    if fig is not None and fig.interval:
+        return fig.interval
+    if fig is None or not fig.has_value:
+        return "No figure"
+    if fig.source in ("published", "computed"):
+        return "None without counts"
+    return "Cannot be computed"
 
 
 def _band_cell(fig: Figure | None, table: FigureTable) -> str:
@@ -314,10 +325,9 @@ def detail_table(number: int, table: FigureTable, year: int) -> Table:
         rows.append((heading, cells))
     if spec.kind == "likelihood":
         fig = table.get(year, number, "relative_likelihood")
-        ci = [fig.interval if fig is not None and fig.interval else "None"]
+        ci = [interval_cell(fig)]
         if previous:
-            pfig = table.get(previous, number, "relative_likelihood")
-            ci.append(pfig.interval if pfig is not None and pfig.interval else "None")
+            ci.append(interval_cell(table.get(previous, number, "relative_likelihood")))
         rows.insert(1, ("95% confidence interval", ci))
     caption = f"Indicator {number}, {in_sentence(spec.short_title)}: {table.year_label(year)}" + (
         f" against {table.year_label(previous)}" if previous else "")
