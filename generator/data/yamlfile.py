@@ -232,6 +232,8 @@ def plain_message(error: dict[str, Any], model: type[BaseModel]) -> str:
         return f"must be text, not {_shown(value)}"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "string_too_long":
+        return f"is {len(value):,} characters long; the most it can be is {ctx.get('max_length'):,}"
     if kind == "string_pattern_mismatch":
         if "https" in str(error.get("ctx", {}).get("pattern", "")):
             return f"{_shown(value)} must be a full https:// address ending in /, e.g. https://wres.example.nhs.uk/"

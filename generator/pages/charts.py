@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import plotly.graph_objects as go
+from markupsafe import Markup
 
 # Marker and line style per role: the non-colour half of telling series apart.
 STYLES: dict[str, dict[str, Any]] = {
@@ -46,9 +47,11 @@ class Chart:
     def accessible_name(self) -> str:
         return f"{self.title}. {self.summary} The figures are in the table that follows."
 
-    def json(self) -> str:
-        # "</" could end the <script> block early; JSON allows "<\/".
-        return json.dumps(self.figure, sort_keys=True, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    def json(self) -> Markup:
+        # Inside <script type="application/json">: "<", ">" and "&" as JSON escapes, so no typed text can end
+        # the block early or be read as markup; the browser's JSON.parse gives the same characters back.
+        text = json.dumps(self.figure, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def _layout(y_title: str, *, log: bool = False, y_range: list[float] | None = None, percent: bool = False,

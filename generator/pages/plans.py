@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from ..data import INDICATORS, STAFF_GROUP_TITLES, Action, ActionPlan, Target
 from ..metrics import plans as logic
+from .escape import text as escape_text
 from .figures import FigureTable
 from .sections import safe_markdown
 from .wording import number
@@ -36,11 +37,10 @@ def anchor(action: Action) -> str:
     return "action-" + re.sub(r"[^a-z0-9]+", "-", action.id.lower()).strip("-")
 
 
-def plain_heading(text: str) -> str:
-    """An editor's text as a Markdown heading that Markdown cannot turn into markup."""
+def plain_heading(text: str) -> Markup:
+    """An editor's text as a Markdown heading that Markdown cannot turn into markup: its words, no markup."""
     plain = re.sub(r"<[^>]+>", "", str(safe_markdown(text)))
-    plain = html.unescape(plain).strip()
-    return "".join(c if c.isalnum() or c in " ,.-'’:;%" else f"&#{ord(c)};" for c in plain)
+    return escape_text(html.unescape(plain).strip())
 
 
 def inline(text: str | None) -> Markup:

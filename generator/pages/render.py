@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..data import INDICATORS, STAFF_GROUP_TITLES, Dataset
 from ..metrics import COLUMNS, plans, to_csv
-from . import corrections
+from . import corrections, escape
 from . import plans as plan_sections
 from . import sections
 from .figures import FigureTable
@@ -36,8 +36,12 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,  # Markdown, not HTML: user text reaches it only through safe_markdown
+        # Every printed value goes through escape.text (for Markdown and HTML at once) unless it is Markup:
+        # our own HTML, sanitised editor Markdown, and (with autoescape on) the output of macros and blocks.
+        autoescape=True,
+        finalize=escape.text,
     )
+    env.filters["e"] = env.filters["escape"] = escape.text
     env.filters["md"] = sections.safe_markdown
     env.filters["ratio"] = ratio
     env.filters["pct"] = pct
@@ -107,7 +111,7 @@ def render_pages(dataset: Dataset, frame: pd.DataFrame) -> list[Page]:
     plan_links = {p.year: plan_sections.plan_page(dataset.plans, p).removeprefix("action-plan/") for p in dataset.plans}
     for plan in dataset.plans:
         label = table.year_label(plan.year)
-        findings = (f"[WRES {label} findings](../years/{plan.year}.md)" if plan.year in years_with_data
+        findings = (Markup(f"[WRES {escape.text(label)} findings](../years/{plan.year}.md)") if plan.year in years_with_data
                     else f"WRES {plan.year} findings")
         pages.append(render(plan_sections.plan_page(dataset.plans, plan), "plan.md.j2", plan=plan, findings=findings,
                             plan_links=plan_links, targets=[plan_sections.target_view(t, table, plan.year) for t in plan.targets]))
@@ -154,7 +158,10 @@ def write_docs(dataset: Dataset, frame: pd.DataFrame, docs_dir: Path, content_di
         for path in sorted(content_dir.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
                 rel = path.relative_to(content_dir)
-                wanted[docs_dir / rel] = path.read_bytes()
+                data = path.read_bytes()
+                if path.suffix == ".md":
+                    data = escape.content_markdown(data.decode("utf-8")).encode("utf-8")
+                wanted[docs_dir / rel] = data
                 if path.suffix == ".md":
                     content_pages.append(rel.as_posix())
     for rel, source in sorted((extra_files or {}).items()):

@@ -9,7 +9,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..data import INDICATORS, Terminology
+from .escape import text as escape_text
 
 MINUS = "\u2212"  # read as "minus" by screen readers, unlike a hyphen
 
@@ -184,14 +187,14 @@ def note_words(note: str, source: str, threshold: int, published_in: str = "that
 
 
 def marker_html(direction: str, previous: float | None, current: float | None, measure: str,
-                places: tuple[int | None, int | None] = (None, None)) -> str:
+                places: tuple[int | None, int | None] = (None, None)) -> Markup:
     """The direction marker as HTML: the arrow hidden from screen readers, which hear "to" for "→"."""
     text = direction_marker(direction, previous, current, measure, places)
     if not text:
-        return ""
+        return Markup("")
     arrow, _, rest = text.partition(" ")
     if arrow not in ("▲", "▼", "▶"):
         arrow, rest = "", text
-    rest = rest.replace("→", '<span aria-hidden="true">→</span><span class="wres-sr-only">to</span>')
+    rest = str(escape_text(rest)).replace("→", '<span aria-hidden="true">→</span><span class="wres-sr-only">to</span>')
     icon = f'<span aria-hidden="true">{arrow}</span> ' if arrow else ""
-    return f'<span class="wres-dot wres-dot--{direction}">{icon}{rest}</span>'
+    return Markup(f'<span class="wres-dot wres-dot--{direction}">{icon}{rest}</span>')

@@ -24,6 +24,7 @@ from mkdocs.exceptions import MkDocsException
 from ..data import Project, load_project
 from ..metrics import compute_metrics
 from ..pages import write_docs
+from ..pages.escape import plain_html
 from .config import write_config
 from .published import check_published
 
@@ -47,12 +48,24 @@ def generate(project: Project, docs_dir: Path, *, drafts: bool = False) -> dict[
     check_published(project, dataset, frame)
     nav = write_docs(dataset, frame, docs_dir, project.content_dir, {PLOTLY_NAME: PLOTLY_JS})
     org = dataset.organisation
-    site = {"nav": nav, "site_name": org.site_name, "copyright": org.name}
+    # MkDocs and the theme print these without escaping: they are escaped here, once
+    site = {"nav": _escaped_nav(nav), "site_name": plain_html(org.site_name), "copyright": plain_html(org.name),
+            "content": sorted(item for item in nav if isinstance(item, str))}
     text = json.dumps(site, indent=1, ensure_ascii=False)
     target = docs_dir / SITE_FILE
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
     return site
+
+
+def _escaped_nav(nav: list[Any]) -> list[Any]:
+    out = []
+    for item in nav:
+        if isinstance(item, dict):
+            out.append({plain_html(title): _escaped_nav(value) if isinstance(value, list) else value for title, value in item.items()})
+        else:
+            out.append(item)
+    return out
 
 
 def build_site(project: Project, out_dir: Path) -> None:

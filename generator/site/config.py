@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from ..data import Organisation
+from ..pages.escape import plain_html
 
 HERE = Path(__file__).parent
 THEME_DIR = HERE / "theme"
@@ -33,8 +34,8 @@ def mkdocs_config(organisation: Organisation, docs_dir: Path, site_dir: Path, wa
          "toggle": {"icon": "material/weather-sunny", "name": "Switch to light colours"}},
     ]
     config = {
-        "site_name": organisation.site_name,
-        "site_description": site.description or "Workforce Race Equality Standard reports, every indicator and every year.",
+        "site_name": plain_html(organisation.site_name),
+        "site_description": plain_html(site.description) if site.description else "Workforce Race Equality Standard reports, every indicator and every year.",
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
         "use_directory_urls": True,

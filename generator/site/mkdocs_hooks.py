@@ -41,3 +41,13 @@ def on_config(config):  # noqa: ANN001, ANN201 - MkDocs hook signature
         config.site_name = site["site_name"]
         config.copyright = site["copyright"]
     return config
+
+
+def on_page_content(html, page, config, files):  # noqa: ANN001, ANN201 - MkDocs hook signature
+    """A trust's hand-written pages keep only the safe subset of HTML (generated pages are escaped as they are made)."""
+    site_file = Path(config.docs_dir) / SITE_FILE
+    if site_file.exists() and page.file.src_uri in json.loads(site_file.read_text(encoding="utf-8")).get("content", []):
+        from generator.pages.escape import content_html
+
+        return content_html(html)
+    return html

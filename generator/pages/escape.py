@@ -1,0 +1,78 @@
+"""Every value a person types is data, not markup: one escape for the Markdown the pages are written in.
+
+The generated pages are Markdown that may hold raw HTML blocks, so a typed value can
+land in either. Numeric character references mean the same thing in both: ``&#91;`` is
+a "[" to Markdown and to HTML alike, but starts no link, emphasis, attribute list or
+tag. So every value that is not already :class:`Markup` (our own HTML, sanitised
+editor Markdown) is escaped this way wherever a template prints it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+# HTML's five, plus what Markdown and its extensions read as syntax: links and images, emphasis, code,
+# headings, tables, attribute lists ({: onclick=...}), and the backslash that would undo an escape.
+ENTITIES = {char: f"&#{ord(char)};" for char in "&<>\"'[]*_`\\#|{}!~"}
+_PATTERN = re.compile("[" + re.escape("".join(ENTITIES)) + "]")
+# a value that starts a line could start a list ("- x", "1. x") or underline a heading ("===")
+_LINE_START = re.compile(r"^(\s*)([-+](?=\s)|\d+[.)](?=\s)|=+(?=\s*$))", re.M)
+
+
+def text(value: Any) -> Markup:
+    """``value`` as inert text for a Markdown or HTML page."""
+    if isinstance(value, Markup) or hasattr(value, "__html__"):
+        return Markup(value.__html__())
+    if value is None:
+        return Markup("")
+    escaped = _PATTERN.sub(lambda m: ENTITIES[m.group(0)], str(value))
+    escaped = _LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), escaped)
+    return Markup(escaped)
+
+
+def plain_html(value: Any) -> str:
+    """For places MkDocs and the theme print without escaping (site name, navigation titles): HTML-escaped."""
+    return str(text(value))
+
+
+CONTENT_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "a", "em", "strong", "ul", "ol", "li", "code", "pre", "br",
+                "blockquote", "abbr", "table", "thead", "tbody", "tr", "th", "td", "hr", "div", "span"}
+CONTENT_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "h1": {"id"}, "h2": {"id"}, "h3": {"id"},
+                      "h4": {"id"}, "h5": {"id"}, "h6": {"id"}, "th": {"scope", "style"}, "td": {"style"},
+                      "div": {"class"}, "p": {"class"}, "span": {"class"}}
+
+
+def content_markdown(markdown: str) -> str:
+    """A hand-written content page as Markdown without raw HTML or attribute lists: both become text.
+
+    Headings, lists, links, emphasis, tables and admonitions stay; the HTML MkDocs makes of
+    the page is then cleaned again (``content_html``), which also drops links that are not
+    http, https, mailto or within the site.
+    """
+    meta: dict[str, str] = {}
+    front = re.match(r"^---\n(.*?)\n---\n", markdown, re.S)
+    if front:
+        import yaml  # noqa: PLC0415 - MkDocs' own YAML library, for the rare page with front matter
+
+        loaded = yaml.safe_load(front.group(1)) or {}
+        meta = {key: str(loaded[key]) for key in ("title", "description") if isinstance(loaded, dict) and key in loaded}
+        markdown = markdown[front.end():]
+    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", markdown, re.M)
+    if "title" not in meta and heading:
+        meta["title"] = heading.group(1)
+    # MkDocs prints a page's title unescaped (<title>, navigation): give it one, escaped, in front matter
+    header = "".join(f"{key}: {json.dumps(plain_html(value), ensure_ascii=False)}\n" for key, value in sorted(meta.items()))
+    body = markdown.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
+    return f"---\n{header}---\n{body}" if header else body
+
+
+def content_html(html: str) -> str:
+    """The HTML of a content page, with only the safe subset left."""
+    import nh3  # noqa: PLC0415 - only the hook needs it, once per content page
+
+    return nh3.clean(html, tags=CONTENT_TAGS, attributes=CONTENT_ATTRIBUTES,
+                     url_schemes={"http", "https", "mailto"}, link_rel="noopener")

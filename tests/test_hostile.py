@@ -1,0 +1,141 @@
+"""Every value a person types is data, not markup: a corpus of hostile strings in every field, and the site stays inert.
+
+The corpus goes into the organisation's names and words, the site's name, a year's
+label, summary, commentary and reasons, band labels, the action plan's title, themes,
+actions, owners and updates, a correction, and a hand-written content page. The
+build must succeed (every page still renders), and no page, no search index, no chart
+data carries any of it as markup: no script, no event handler, no javascript: or data:
+link, no iframe, no SVG payload, no attribute injected through Markdown.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from .site_helpers import build_example, copy_data
+
+CORPUS = [
+    "<script>alert('s1')</script>",
+    '<img src=x onerror="alert(\'s2\')">',
+    "[click me](javascript:alert('s3'))",
+    "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgnczQnKTwvc2NyaXB0Pg==)",
+    '<iframe src="https://evil.example/s5"></iframe>',
+    "<svg onload=alert('s6')>",
+    '<a href="javascript:alert(\'s7\')">x</a>',
+    "**bold** {: onclick=\"alert('s8')\" } { #x onmouseover=alert('s9') }",
+    '<div markdown="1">[md](javascript:alert(\'s10\'))</div>',
+    "<javascript:alert('s11')>",
+    "\u202eexe.gnp a right-to-left override",
+    "W" * 300,
+]
+HOSTILE = " ".join(CORPUS)
+
+
+def plant(data: Path) -> None:
+    """Put the corpus into every field a person writes."""
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    root = data.parent
+
+    def edit(path: Path, change) -> None:
+        doc = yaml.load(path.read_text(encoding="utf-8"))
+        change(doc)
+        with path.open("w", encoding="utf-8") as out:
+            yaml.dump(doc, out)
+
+    def organisation(doc):
+        doc["name"] = "Kingsmere " + CORPUS[0] + CORPUS[2]
+        doc["short_name"] = "Kings " + CORPUS[1]
+        doc["comparator"] = "Acute " + CORPUS[5]
+        doc["terminology"]["bme"] = "BME " + CORPUS[3]
+        doc["terminology"]["white"] = "White " + CORPUS[4]
+        doc["site"] = {"name": "[site](javascript:alert('s12')) " + CORPUS[0], "description": CORPUS[0] + CORPUS[2]}
+    edit(root / "wres.yaml", organisation)
+
+    def year(doc):
+        doc["label"] = "2023/24 " + CORPUS[0]
+        doc["summary"] = HOSTILE
+        doc["indicator_2"]["commentary"] = HOSTILE
+        bands = doc["indicator_1"]["clinical"]
+        first = next(iter(bands))
+        bands.insert(0, "Band " + CORPUS[6] + CORPUS[7], bands.pop(first))
+        doc["corrections"] = [{"date": "2025-01-01", "indicators": [5], "what": HOSTILE, "why": HOSTILE}]
+    edit(data / "years" / "2024.yaml", year)
+
+    def plan(doc):
+        doc["title"] = "Plan " + CORPUS[0] + CORPUS[8]
+        doc["themes"][0]["title"] = "Theme " + CORPUS[1] + CORPUS[9]
+        action = doc["actions"][0]
+        action["action"] = HOSTILE
+        action["objective"] = HOSTILE
+        action["owner"] = "Owner " + CORPUS[6] + CORPUS[10]
+        action["success_measure"] = HOSTILE
+        action["updates"][0]["text"] = HOSTILE
+    edit(data / "action_plans" / "2024.yaml", plan)
+    (root / "content" / "evil.md").write_text("# Evil page " + CORPUS[0] + "\n\n" + HOSTILE + "\n", encoding="utf-8")
+    for published in (data / "published").glob("*.csv"):
+        published.unlink()  # the corpus changes figures' labels; this test is not about the lifecycle
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("hostile")
+    data = copy_data(tmp / "project")
+    plant(data)
+    return build_example(tmp / "site", data)
+
+
+class Markup(HTMLParser):
+    """The real elements and attributes of a page, as a browser parses them (attribute values are text)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "script" and not (set(attrs) <= {"src", "defer", "data-md-scope"} and "src" in attrs
+                                    and ":" not in attrs["src"]) and attrs.get("type") != "application/json":
+            self.problems.append(f"<script {attrs}>")
+        if tag in ("iframe", "object", "embed", "frame"):
+            self.problems.append(f"<{tag}>")
+        for name, value in attrs.items():
+            if name.startswith("on"):
+                self.problems.append(f"event handler {name} on <{tag}>")
+            if name in ("href", "src", "action", "formaction", "xlink:href") and value and \
+                    re.match(r"\s*(javascript|data|vbscript):", value, re.I):
+                self.problems.append(f"unsafe URL {value[:40]} on <{tag}>")
+
+
+def markup_problems(html: str) -> list[str]:
+    parser = Markup()
+    parser.feed(html)
+    return parser.problems
+
+
+def test_every_page_renders_and_no_typed_text_reaches_the_html_as_markup(site):
+    pages = sorted(site.rglob("*.html"))
+    assert (site / "evil" / "index.html").is_file()
+    problems = {str(p.relative_to(site)): markup_problems(p.read_text(encoding="utf-8")) for p in pages}
+    assert {page: found for page, found in problems.items() if found} == {}
+    # the words are still there, as text
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;" in home or "&#60;script&#62;" in home
+
+
+def test_no_typed_text_reaches_the_search_index_or_chart_data_as_markup(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        for field in ("title", "text"):
+            value = doc[field]
+            assert not re.search(r"<\s*(script|iframe|svg|img|a)\b", value, re.I), (doc["location"], field, value[:200])
+    for page in site.rglob("*.html"):
+        for block in re.findall(r'<script type="application/json" id="[^"]*">(.*?)</script>', page.read_text(encoding="utf-8"), re.S):
+            assert "<" not in block and ">" not in block, page  # escaped as \\u003c: nothing can end the block or be read as a tag
+            json.loads(block)
