@@ -14,6 +14,23 @@ from .conftest import ROOT
 from .site_helpers import copy_data
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far, from /proc (Linux)."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def settles(pid: int, seconds: float, window: float = 4.0, share: float = 0.05) -> bool:
+    """Whether, within ``seconds``, the process spends under ``share`` of one core over a ``window``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        before, start = cpu_seconds(pid), time.monotonic()
+        time.sleep(window)
+        if (cpu_seconds(pid) - before) / (time.monotonic() - start) < share:
+            return True
+    return False
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -52,6 +69,8 @@ def test_serve_regenerates_when_the_data_changes(tmp_path):
         started = time.monotonic()
         assert wait_for(url, "Edited in preview", 30), "the preview did not pick up the change"
         assert time.monotonic() - started < 30
+        # and then it goes idle: no rebuild when nothing changed, under 5% of a core
+        assert settles(server.pid, 60), "the preview kept working after the edit was shown"
         # a mistake is reported, and the last good page stays up
         year.write_text(year.read_text().replace("year: 2024", "year: 2025"))
         assert wait_for(url, "says 2025 but the file is named 2024.yaml", 30), "the mistake is not shown in the preview"

@@ -172,7 +172,7 @@ def write_docs(dataset: Dataset, frame: pd.DataFrame, docs_dir: Path, content_di
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
     for path in sorted(docs_dir.rglob("*"), reverse=True):
-        if path.is_file() and path not in wanted:
+        if path.is_file() and path not in wanted and not path.name.startswith("."):  # .site.json is the build's
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             shutil.rmtree(path)

@@ -129,10 +129,21 @@ def _swap(new: Path, out_dir: Path) -> None:
         shutil.rmtree(old)
 
 
+def _log_to_terminal() -> None:
+    """MkDocs' own command line sets up its log; called from here it must be given one, or the preview is silent."""
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+
 def serve(project: Project, address: str, *, drafts: bool = False) -> None:
     """Preview on 127.0.0.1, regenerating the pages whenever the data, the config or content/ changes."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    _log_to_terminal()
     work = project.work_dir()
     docs_dir = work / "docs"
     generate(project, docs_dir, drafts=drafts)
