@@ -49,7 +49,7 @@ def notice(entry: Entry, root: str, *, show_year: bool = True) -> Markup:
     title = f"Correction{where}, {entry.date_text} ({indicators_text(entry.correction)})"
     link = f'<p><a href="{root}corrections/">All corrections</a></p>'
     return Markup(
-        f'<div class="admonition warning wres-correction" role="note" aria-label="Correction">\n'
-        f'<p class="admonition-title">{escape(title)}</p>\n'
+        f'<div class="wres-correction" role="note" aria-label="Correction">\n'
+        f'<p class="wres-correction__title"><strong>{escape(title)}</strong></p>\n'
         f'<div class="wres-editor">\n<p><strong>What changed</strong></p>\n{safe_markdown(entry.correction.what)}\n'
         f"<p><strong>Why</strong></p>\n{safe_markdown(entry.correction.why)}\n</div>\n{link}\n</div>")

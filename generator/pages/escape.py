@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from markupsafe import Markup
+from markupsafe import escape as markupsafe_escape
 
 # HTML's five, plus what Markdown and its extensions read as syntax: links and images, emphasis, code,
 # headings, tables, attribute lists ({: onclick=...}), and the backslash that would undo an escape.
@@ -35,8 +36,12 @@ def text(value: Any) -> Markup:
 
 
 def plain_html(value: Any) -> str:
-    """For places MkDocs and the theme print without escaping (site name, navigation titles): HTML-escaped."""
-    return str(text(value))
+    """For places MkDocs and the theme print without escaping (site name, navigation titles): HTML-escaped.
+
+    Not Markdown-escaped: these never pass through Markdown, and the theme's footer reads them
+    back into an aria-label (generator/site/theme/partials/footer.html prints them as they are).
+    """
+    return str(markupsafe_escape(value))
 
 
 CONTENT_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "a", "em", "strong", "ul", "ol", "li", "code", "pre", "br",

@@ -27,8 +27,9 @@ def describe(violations: list[dict]) -> str:
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_every_page_passes_axe_without_errors_or_outside_requests(browser, base_url, page_paths, width, scheme):
     assert AXE.exists(), "node_modules/axe-core is missing: run 'make test'"
+    # bypass_csp: the pages carry a strict policy (tests/browser/test_csp.py checks it); axe is injected as a test tool
     context = browser.new_context(viewport={"width": WIDTHS[width], "height": 900}, color_scheme=scheme,
-                                  reduced_motion="reduce")
+                                  reduced_motion="reduce", bypass_csp=True)
     page = context.new_page()
     own_host = urlsplit(base_url).netloc
     failures: list[str] = []
