@@ -36,14 +36,17 @@ def test_without_javascript_every_figure_is_still_readable(browser, base_url, pa
     assert not failures, "\n".join(failures)
 
 
-@pytest.mark.parametrize(("width", "zoom"), [(320, 1), (1280, 2)])
-def test_reflow_nothing_but_a_wide_table_or_chart_scrolls_sideways(browser, base_url, page_paths, width, zoom):
-    # 200% zoom of a 1280 px window is a 640 CSS px viewport at twice the pixel density.
-    context = browser.new_context(viewport={"width": width // zoom, "height": 800}, device_scale_factor=zoom)
+@pytest.mark.parametrize(("width", "zoom", "scheme"),
+                         [(w, 1, s) for w in (320, 375, 768, 1280) for s in ("light", "dark")] + [(1280, 2, "light")])
+def test_reflow_nothing_but_a_wide_table_or_chart_scrolls_sideways(browser, base_url, page_paths, width, zoom, scheme):
+    # Every page at phone, small-phone, tablet and desktop widths in both colour schemes, and 200% zoom of a
+    # 1280 px window (a 640 CSS px viewport at twice the pixel density).
+    context = browser.new_context(viewport={"width": width // zoom, "height": 800}, device_scale_factor=zoom,
+                                  color_scheme=scheme)
     page = context.new_page()
     failures = []
     for path in page_paths:
-        page.goto(base_url + path, wait_until="networkidle")
+        page.goto(base_url + path, wait_until="load")
         page.wait_for_function(WAIT_FOR_CHARTS)
         result = page.evaluate("""() => {
             const width = document.documentElement.clientWidth;
