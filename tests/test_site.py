@@ -234,3 +234,17 @@ def test_a_killed_build_leaves_nothing_behind_for_long(tmp_path):
     build_example(tmp_path / "site")
     assert not abandoned.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_percentage_axes_start_at_zero(site):
+    import json
+    import re
+
+    checked = 0
+    for page in site.rglob("*.html"):
+        for block in re.findall(r'<script type="application/json" id="[^"]*">(.*?)</script>', page.read_text(), re.S):
+            axis = json.loads(block)["layout"].get("yaxis", {})
+            if axis.get("ticksuffix") == "%":
+                assert axis.get("rangemode") == "tozero", page
+                checked += 1
+    assert checked > 10

@@ -60,7 +60,7 @@ def _layout(y_title: str, *, log: bool = False, y_range: list[float] | None = No
     if log:
         yaxis.update(type="log", tickformat=".2f")
     if percent:
-        yaxis.update(ticksuffix="%")
+        yaxis.update(ticksuffix="%", rangemode="tozero")  # a percentage axis starts at 0, so gaps are not exaggerated
     if y_range is not None:
         yaxis["range"] = y_range
     xaxis: dict[str, Any] = {"automargin": True, "type": "category"}
