@@ -247,4 +247,4 @@ def test_percentage_axes_start_at_zero(site):
             if axis.get("ticksuffix") == "%":
                 assert axis.get("rangemode") == "tozero", page
                 checked += 1
-    assert checked > 10
+    assert checked >= 6  # indicators 1 and 5-9 at least
