@@ -57,9 +57,16 @@ def init(folder: Path, name: str | None) -> None:
 @where
 def check(project: Project) -> None:
     """Validate every file (drafts too) and list every problem, with file and line."""
+    from .site.published import check_published, unfrozen_years
+
     dataset = load_project(project, drafts=True)
+    check_published(project, dataset, compute_metrics(dataset))
     years = ", ".join(f"{y.year}{' (draft)' if y.status == 'draft' else ''}" for y in dataset.years)
-    click.echo(f"{project.data_dir}: no problems found ({len(dataset.years)} years: {years}).")
+    noun = "year" if len(dataset.years) == 1 else "years"
+    click.echo(f"{project.data_dir}: no problems found ({len(dataset.years)} {noun}: {years}).")
+    for year in unfrozen_years(project, dataset):
+        click.echo(f"Note: {year} counts as published but its figures are not frozen; run 'wres publish {year}' "
+                   "so that a later change to them is noticed.")
 
 
 @main.command()

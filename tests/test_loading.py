@@ -238,3 +238,12 @@ def test_an_oversized_file_is_refused_with_a_clear_error(tmp_path):
         load_dataset(folder)
     assert [str(p).replace(str(folder) + "/", "") for p in caught.value.problems] == [
         "years/2024.yaml:1: the file is 5.0 MB; a data file can be at most 1 MB. Is something pasted in by mistake?"]
+
+
+def test_a_number_written_with_a_thousands_comma_says_so(tmp_path):
+    assert only(tmp_path, """\
+        year: 2024
+        indicator_4:
+          accessed: {white: 1,210, bme: 640}
+        """)[0] == ("years/2024.yaml:3: indicator_4.accessed[210]: looks like a number written with a comma (such as 1,210): "
+                    "write numbers without commas or spaces, e.g. 1210")

@@ -153,8 +153,12 @@ def test_publish_freezes_the_figures_and_a_change_needs_a_correction(tmp_path):
         """)
     original = year_file.read_text()
     year_file.write_text(original + correction.format(date="2025-06-30"))
-    with pytest.raises(DataError, match="a published figure changed"):
+    with pytest.raises(DataError, match="The correction dated 2025-06-30 is earlier than the day the figures were frozen "
+                                        r"\(2025-07-01\), so it cannot be the correction of this change"):
         build_site(project, tmp_path / "site")
+    # wres check says so too, before anyone builds
+    check = wres("check", cwd=folder / "data" / "years")  # from a subfolder, as git finds its repository
+    assert check.returncode == 1 and "is earlier than the day the figures were frozen" in check.stderr
     year_file.write_text(original + correction.format(date="2025-09-02"))
     build_site(project, tmp_path / "site")
     site = tmp_path / "site"
@@ -165,6 +169,16 @@ def test_publish_freezes_the_figures_and_a_change_needs_a_correction(tmp_path):
     log = visible_text((site / "corrections" / "index.html").read_text())
     assert "2 September 2025: 2024/25 figures" in log and "Affects indicator 2" in log
     assert 'href="corrections/"' in (site / "index.html").read_text(), "the corrections log is in the navigation"
+
+
+def test_check_reminds_of_published_years_whose_figures_are_not_frozen(tmp_path):
+    folder = new_project(tmp_path)
+    result = wres("check", cwd=folder)
+    assert result.returncode == 0
+    assert "(1 year: 2024)" in result.stdout
+    assert "Note: 2024 counts as published but its figures are not frozen; run 'wres publish 2024'" in result.stdout
+    publish(folder, 2024, "2024-07-01")
+    assert "Note:" not in wres("check", cwd=folder).stdout
 
 
 def test_a_hand_edited_frozen_file_is_refused(tmp_path):

@@ -55,7 +55,9 @@ class Project:
         here = Path.cwd()
         if not (here / CONFIG_NAME).is_file() and (here / "data" / "organisation.yaml").is_file():
             return cls.bare(here / "data")
-        return cls.folder(here)
+        # like git, from anywhere inside the project (e.g. data/years/)
+        found = next((folder for folder in (here, *here.parents) if (folder / CONFIG_NAME).is_file()), here)
+        return cls.folder(found)
 
     @property
     def published_dir(self) -> Path:

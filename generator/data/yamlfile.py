@@ -210,6 +210,9 @@ def plain_message(error: dict[str, Any], model: type[BaseModel]) -> str:
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
     if kind == "missing":
         return "is required but missing"
+    if error.get("msg") == "Keys should be strings" and isinstance(error["loc"][-1], int):
+        return ("looks like a number written with a comma (such as 1,210): write numbers without commas "
+                "or spaces, e.g. 1210")
     if kind == "extra_forbidden":
         return _unknown_key(tuple(error["loc"]), model)
     if kind in ("int_type", "int_parsing", "int_from_float"):

@@ -147,7 +147,7 @@ def interval_cell(fig: Figure | None) -> str:
     if fig is None or not fig.has_value:
         return "No figure"
     if fig.source in ("published", "computed"):
-        return "None without counts"
+        return "Not available without counts"
     return "Cannot be computed"
 
 

@@ -128,10 +128,19 @@ def check_published(project: Project, dataset: Dataset, frame: pd.DataFrame) -> 
         doc, _ = read_yaml(project.data_dir / "years" / f"{year.year}.yaml")
         for change in uncovered:
             key = f"indicator_{change.indicator}"
+            early = [c for c in year.corrections if change.indicator in c.indicators and c.date < frozen.on]
+            if early:
+                message = (f"a published figure changed: indicator {change.indicator} {change.describe()}. The correction "
+                           f"dated {early[-1].date.isoformat()} is earlier than the day the figures were frozen "
+                           f"({frozen.on.isoformat()}), so it cannot be the correction of this change: give it a date on or "
+                           f"after {frozen.on.isoformat()}.")
+                problems.append(doc.problem((key,), message) if doc else Problem(display_path(path), 1, key, message))
+                continue
             message = (f"a published figure changed: indicator {change.indicator} {change.describe()} "
                        f"({year.display_label} was published on {frozen.on.isoformat()}). If this is a correction, record it under "
-                       f"'corrections:' in this file (date: YYYY-MM-DD, indicators: [{change.indicator}], what: ..., why: ...); "
-                       "the site will show the correction. If not, put the figure back.")
+                       f"'corrections:' in this file (date: YYYY-MM-DD, on or after {frozen.on.isoformat()}, "
+                       f"indicators: [{change.indicator}], what: ..., why: ...); the site will show the correction. "
+                       "If not, put the figure back.")
             problems.append(doc.problem((key,), message) if doc else Problem(display_path(path), 1, key, message))
     if problems:
         raise DataError(problems)
@@ -149,6 +158,7 @@ def publish_year(project: Project, year_number: int, on: dt.date) -> list[Path]:
     written = []
     if year.status != "published":
         yaml = new_yaml()
+        yaml.preserve_quotes, yaml.width = True, 4096  # change one line, not the file's quoting or wrapping
         data = yaml.load(year_file.read_text(encoding="utf-8"))
         if isinstance(data, CommentedMap):
             data["status"] = "published"
@@ -161,3 +171,9 @@ def publish_year(project: Project, year_number: int, on: dt.date) -> list[Path]:
     target.write_text(frozen_text(year, year_figures(frame, year_number), on), encoding="utf-8")
     written.append(target)
     return written
+
+
+def unfrozen_years(project: Project, dataset: Dataset) -> list[int]:
+    """Published years with no frozen figures yet (files written before drafts existed, or never published)."""
+    return [y.year for y in dataset.years
+            if y.status == "published" and not (project.published_dir / f"{y.year}.csv").exists()]
