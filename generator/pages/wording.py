@@ -51,6 +51,11 @@ def pct(value: float, decimals: int | None = None) -> str:
     return signed(f"{value:.{places}f}") + "%"
 
 
+def share_of_one(value: float) -> str:
+    """A proportion such as a significance level as a percentage without trailing zeros: 0.05 -> "5%", 0.95 -> "95%"."""
+    return f"{round(value * 100, 4):g}%"
+
+
 def points(value: float, *, sign: bool = True) -> str:
     """Percentage points: 1 decimal place, with an explicit + for rises."""
     text = f"{value:+.1f}" if sign else f"{value:.1f}"
