@@ -412,3 +412,15 @@ def test_reasons_use_the_organisations_terminology(tmp_path):
     assert figure(frame, 2024, 9, "difference", "voting").note == (
         "cannot be computed: the workforce ethnically diverse share (indicator 1) is not available this year")
     assert "BME" not in to_csv(frame)
+
+
+def test_a_ratio_of_zero_has_no_direction(tmp_path):
+    # no White appointments in 2024: the ratio is 0 with no interval, so nothing can be tested
+    frame = two_years(tmp_path, appointments(300, 200), appointments(0, 200))
+    row = figure(frame, 2024, 2, "relative_likelihood")
+    assert row.value == 0
+    assert row.direction == ""  # a ratio of 0 has no distance from equity to judge
+    frame = two_years(tmp_path / "b", "indicator_3: {workforce: {white: 1000, bme: 1000}, entered: {white: 10, bme: 0}}\n",
+                      "indicator_3: {workforce: {white: 1000, bme: 1000}, entered: {white: 10, bme: 12}}\n")
+    row = figure(frame, 2024, 3, "relative_likelihood")
+    assert (row.direction, row.direction_note) == ("", "")  # 2023 has a ratio of 0: nothing to compare with
