@@ -195,6 +195,7 @@ def test_a_significant_change_within_the_tolerance_is_no_significant_change(tmp_
     row = figure(frame, 2024, 2, "relative_likelihood")
     assert row.direction == "no_significant_change"
     assert row.z == pytest.approx(2.4029193699)
+    assert row.direction_note == "the change is statistically significant but no larger than the tolerance for no change"
 
 
 def test_the_significance_level_comes_from_the_settings(tmp_path):

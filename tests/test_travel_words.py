@@ -59,3 +59,11 @@ def test_the_html_marker_hides_the_arrow_and_escapes_the_trusts_words():
     html = travel_html(Fig(2.21), Fig(1.68, direction="improved"), LABELS)
     assert html == ('<span class="wres-dot wres-dot--improved"><span aria-hidden="true">▼</span> Improved, 2.21 '
                     '<span aria-hidden="true">→</span><span class="wres-sr-only">to</span> 1.68</span>')
+
+
+def test_a_significant_change_within_the_tolerance_says_so():
+    note = "the change is statistically significant but no larger than the tolerance for no change"
+    before = Fig(30.0, "bme", decimals=1, base=100000)
+    after = Fig(31.0, "bme", decimals=1, base=100000, direction="no_significant_change", direction_note=note)
+    assert travel_text(before, after, LABELS) == (
+        "▶ No significant change: 30.0% of 100,000 respondents in 2022/23 and 31.0% of 100,000 in 2023/24; " + note + ".")

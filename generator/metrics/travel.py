@@ -47,6 +47,9 @@ NOT_TESTED_WHY = {
     "counts": "figures without the counts behind them cannot be tested",
 }
 
+# a change larger than chance, but too small to call: said in words so "no significant change" is not misread
+WITHIN_TOLERANCE = "the change is statistically significant but no larger than the tolerance for no change"
+
 Key = tuple[int, int, str, str]
 
 
@@ -139,8 +142,10 @@ def direction(number: int, previous: Row, current: Row, settings: Settings, rows
         return "not_tested", None, why
     tolerance = settings.no_change.relative_likelihood if kind == "likelihood" else settings.no_change.percentage_points
     change = after - before
-    if abs(z) < critical_z(settings) or abs(change) <= tolerance + EPSILON:
+    if abs(z) < critical_z(settings):
         return "no_significant_change", z, ""
+    if abs(change) <= tolerance + EPSILON:
+        return "no_significant_change", z, WITHIN_TOLERANCE
     if kind == "representation":
         return ("down" if change < 0 else "up"), z, ""
     return ("improved" if change < 0 else "worsened"), z, ""

@@ -49,7 +49,7 @@ def _overlap(previous: _Figure, current: _Figure) -> str:
         return "the intervals overlap widely"
     if previous.ci_low <= current.ci_high and current.ci_low <= previous.ci_high:
         return "the intervals overlap"
-    return "the change is no larger than the tolerance for no change"
+    return "the intervals do not overlap, but the change is no larger than the tolerance for no change"
 
 
 def _with_interval(fig: _Figure, label: str, first: bool) -> str:
@@ -66,12 +66,13 @@ def _with_base(fig: _Figure, label: str, first: bool) -> str:
 
 def no_significant_change(previous: _Figure, current: _Figure, labels: tuple[str, str]) -> str:
     """E.g. "1.57 (95% CI 0.60 to 4.12) in 2022/23 and 1.33 (0.47 to 3.72) in 2023/24; the intervals overlap widely."."""
+    chance = current.direction_note or "a change this size could be chance"
     if not missing(previous.ci_low) and not missing(current.ci_low):
         return (f"{_with_interval(previous, labels[0], True)} and {_with_interval(current, labels[1], False)}; "
-                f"{_overlap(previous, current)}.")
+                f"{current.direction_note or _overlap(previous, current)}.")
     if current.measure == "difference":
-        return f"{_numbers(previous, current)} from {labels[0]} to {labels[1]}; a change this size could be chance."
-    return f"{_with_base(previous, labels[0], True)} and {_with_base(current, labels[1], False)}; a change this size could be chance."
+        return f"{_numbers(previous, current)} from {labels[0]} to {labels[1]}; {chance}."
+    return f"{_with_base(previous, labels[0], True)} and {_with_base(current, labels[1], False)}; {chance}."
 
 
 def travel_text(previous: _Figure | None, current: _Figure, labels: tuple[str, str]) -> str:
