@@ -121,6 +121,7 @@ def test_the_direction_of_travel_reads_the_same_everywhere(site, metrics):
     assert "Series break from 2020/21. The staff survey question changed in the 2020 survey" in text_7
     assert "Not comparable with 2019/20 (series break)" in text_7
     assert '"name":"series-break"' in indicator_7 and '"text":"Series break"' in indicator_7
+    assert '"showlegend":false' in indicator_7  # each line is split at the break: nothing joins the two series
     assert "Not comparable: The staff survey question changed" in visible_text(read(site, "years/2021"))
     csv = (site / "wres-indicators.csv").read_text(encoding="utf-8")
     assert "2024,3,,relative_likelihood,1.3260393873085339,0.47256897693125455,3.72089693257496,no_significant_change,counts," in csv
