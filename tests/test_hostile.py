@@ -62,6 +62,7 @@ def plant(data: Path) -> None:
         doc["label"] = "2023/24 " + CORPUS[0]
         doc["summary"] = HOSTILE
         doc["indicator_2"]["commentary"] = HOSTILE
+        doc["indicator_7"]["series_break"] = CORPUS[0] + CORPUS[2] + CORPUS[7]
         bands = doc["indicator_1"]["clinical"]
         first = next(iter(bands))
         bands.insert(0, "Band " + CORPUS[6] + CORPUS[7], bands.pop(first))

@@ -153,84 +153,217 @@ def two_years(tmp_path, block_2023: str, block_2024: str, organisation: str | No
     return table(tmp_path, {2023: f"year: 2023\n{block_2023}", 2024: f"year: 2024\n{block_2024}"}, organisation)
 
 
+def katz_z(a1: int, n1: int, c1: int, m1: int, a2: int, n2: int, c2: int, m2: int) -> float:
+    """The z of two relative likelihoods, worked from the counts by hand (Katz SEs)."""
+    def log_rl_and_var(a, n, c, m):
+        return math.log((a / n) / (c / m)), 1 / a - 1 / n + 1 / c - 1 / m
+    (l1, v1), (l2, v2) = log_rl_and_var(a1, n1, c1, m1), log_rl_and_var(a2, n2, c2, m2)
+    return (l2 - l1) / math.sqrt(v1 + v2)
+
+
+def pooled_z(p1: float, n1: int, p2: float, n2: int) -> float:
+    """The pooled two-proportion z, worked by hand (percentages in, as in the data)."""
+    pooled = (p1 / 100 * n1 + p2 / 100 * n2) / (n1 + n2)
+    return (p2 - p1) / 100 / math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+
+
+def appointments(white: int, bme: int) -> str:
+    return f"indicator_2: {{shortlisted: {{white: 1000, bme: 1000}}, appointed: {{white: {white}, bme: {bme}}}}}\n"
+
+
 @pytest.mark.parametrize(
-    ("before", "after", "expected"),
+    ("bme_before", "bme_after", "expected", "z"),
     [
-        (2.00, 2.00 * math.exp(0.05), "no_change"),       # exactly the tolerance
-        (2.00, 2.00 * math.exp(0.0501), "deteriorated"),  # just beyond it
-        (2.00, 2.00 * math.exp(-0.0501), "improved"),
-        (0.50, 2.00, "no_change"),                         # same distance from equity, other side
-        (0.70, 1.30, "improved"),
-        (1.10, 0.80, "deteriorated"),
+        (200, 150, "worsened", 2.4029193699),              # RL 1.50 -> 2.00: significant and beyond the tolerance
+        (150, 200, "improved", -2.4029193699),             # and back
+        (200, 190, "no_significant_change", 0.4510911192),  # RL 1.50 -> 1.58: |ln RL| moves 0.05, within chance
     ],
 )
-def test_relative_likelihood_direction_is_judged_on_distance_from_equity(tmp_path, before, after, expected):
-    frame = two_years(tmp_path, f"indicator_2: {{published: {{relative_likelihood: {before}}}}}\n",
-                      f"indicator_2: {{published: {{relative_likelihood: {after}}}}}\n")
+def test_relative_likelihoods_are_compared_with_a_test_on_ln_rl(tmp_path, bme_before, bme_after, expected, z):
+    frame = two_years(tmp_path, appointments(300, bme_before), appointments(300, bme_after))
     row = figure(frame, 2024, 2, "relative_likelihood")
+    assert (row.direction, row.compared_with) == (expected, 2023)
+    assert row.z == pytest.approx(z)
+    assert row.z == pytest.approx(katz_z(300, 1000, bme_before, 1000, 300, 1000, bme_after, 1000))
+    assert row.direction_note == ""
+
+
+def test_a_significant_change_within_the_tolerance_is_no_significant_change(tmp_path):
+    # RL 1.50 -> 2.00 is significant (z = 2.40), but not against a tolerance of 0.3 on |ln RL| (it moves 0.288)
+    org = "name: T\ncontact_email: a@b.nhs.uk\nsettings: {no_change: {relative_likelihood: 0.3}}\n"
+    frame = two_years(tmp_path, appointments(300, 200), appointments(300, 150), org)
+    row = figure(frame, 2024, 2, "relative_likelihood")
+    assert row.direction == "no_significant_change"
+    assert row.z == pytest.approx(2.4029193699)
+    assert row.direction_note == "the change is statistically significant but no larger than the tolerance for no change"
+
+
+def test_the_significance_level_comes_from_the_settings(tmp_path):
+    # survey 30% -> 32.5% on 2,000 respondents a year: z = 1.71, significant at 10% but not at 5%
+    years = ("indicator_5: {white: 20, bme: 30, responses: {white: 5000, bme: 2000}}\n",
+             "indicator_5: {white: 20, bme: 32.5, responses: {white: 5000, bme: 2000}}\n")
+    assert figure(two_years(tmp_path / "a", *years), 2024, 5, "bme").direction == "no_significant_change"
+    org = "name: T\ncontact_email: a@b.nhs.uk\nsettings: {significance_level: 0.10}\n"
+    row = figure(two_years(tmp_path / "b", *years, org), 2024, 5, "bme")
+    assert row.direction == "worsened"
+    assert row.z == pytest.approx(pooled_z(30, 2000, 32.5, 2000)) == pytest.approx(1.7056057308)
+
+
+@pytest.mark.parametrize("published", ["{published: {relative_likelihood: 1.5}}", "{published: {likelihood_white: 30, likelihood_bme: 15}}"])
+def test_published_figures_are_not_tested(tmp_path, published):
+    frame = two_years(tmp_path, f"indicator_2: {published}\n", "indicator_2: {published: {relative_likelihood: 3.0}}\n")
+    row = figure(frame, 2024, 2, "relative_likelihood")
+    assert (row.direction, row.compared_with) == ("not_tested", 2023)
+    assert row.direction_note == "published figures without counts cannot be tested"
+    assert math.isnan(row.z)
+
+
+@pytest.mark.parametrize(
+    ("number", "before", "after", "responses", "expected"),
+    [
+        (5, 30.0, 32.0, 1000, "no_significant_change"),   # 2 points on 1,000 respondents: z = 0.97
+        (5, 30.0, 31.9, 4000, "no_significant_change"),   # 1.9 points on 4,000: z = 1.84
+        (5, 30.0, 36.0, 1000, "worsened"),                # 6 points on 1,000: z = 2.85
+        (7, 45.0, 51.0, 1000, "improved"),                # higher is better for indicator 7
+        (7, 45.0, 39.0, 1000, "worsened"),
+        (8, 30.0, 31.0, 100000, "no_significant_change"),  # significant (z = 4.86) but exactly the 1-point tolerance
+        (8, 30.0, 31.1, 100000, "worsened"),               # just beyond it
+    ],
+)
+def test_survey_direction_is_a_two_proportion_test(tmp_path, number, before, after, responses, expected):
+    block = "indicator_{n}: {{white: 20, bme: {p}, responses: {{white: 9000, bme: {r}}}}}\n"
+    frame = two_years(tmp_path, block.format(n=number, p=before, r=responses), block.format(n=number, p=after, r=responses))
+    row = figure(frame, 2024, number, "bme")
     assert row.direction == expected
-    assert row.compared_with == 2023
+    assert row.z == pytest.approx(pooled_z(before, responses, after, responses))
+
+
+def test_survey_figures_without_response_counts_are_not_tested(tmp_path):
+    frame = two_years(tmp_path, "indicator_5: {white: 20, bme: 30}\n", "indicator_5: {white: 20, bme: 40}\n")
+    row = figure(frame, 2024, 5, "bme")
+    assert row.direction == "not_tested"
+    assert row.direction_note == "survey percentages without response counts cannot be tested"
+
+
+def workforce(bme: int, total: int = 10000) -> str:
+    return f'indicator_1: {{clinical: {{"Band 5": {{white: {total - bme}, bme: {bme}}}}}}}\n'
+
+
+@pytest.mark.parametrize(("before", "after", "expected"),
+                         [(2000, 2100, "no_significant_change"), (2000, 2200, "up"), (2000, 1800, "down")])
+def test_indicator_1_is_neutral_and_tested_on_headcounts(tmp_path, before, after, expected):
+    frame = two_years(tmp_path, workforce(before), workforce(after))
+    row = figure(frame, 2024, 1, "bme_share", "overall")
+    assert row.direction == expected
+    assert row.base == 10000
+    assert row.z == pytest.approx(pooled_z(before / 100, 10000, after / 100, 10000))
 
 
 @pytest.mark.parametrize(
-    ("number", "before", "after", "expected"),
+    ("board_before", "board_after", "expected"),
     [
-        (5, 30.0, 31.0, "no_change"),   # exactly 1 percentage point
-        (5, 30.0, 31.1, "deteriorated"),
-        (5, 30.0, 28.9, "improved"),
-        (7, 45.0, 46.1, "improved"),    # higher is better for indicator 7
-        (7, 45.0, 43.9, "deteriorated"),
-        (8, 14.1, 15.1, "no_change"),
+        ((2, 18), (3, 17), "no_significant_change"),  # 10% -> 15% of a board of 20: chance
+        ((20, 180), (60, 140), "improved"),           # a (large) board from 10% to 30%, the workforce at 20%
+        ((60, 140), (20, 180), "worsened"),
     ],
 )
-def test_survey_direction_at_the_boundaries(tmp_path, number, before, after, expected):
-    frame = two_years(tmp_path, f"indicator_{number}: {{white: 20, bme: {before}}}\n",
-                      f"indicator_{number}: {{white: 20, bme: {after}}}\n")
-    assert figure(frame, 2024, number, "bme").direction == expected
+def test_board_direction_is_tested_on_board_and_workforce_counts(tmp_path, board_before, board_after, expected):
+    def year(board):
+        return workforce(2000) + f"indicator_9: {{voting: {{bme: {board[0]}, white: {board[1]}}}}}\n"
+    frame = two_years(tmp_path, year(board_before), year(board_after))
+    row = figure(frame, 2024, 9, "difference", "voting")
+    assert row.direction == expected
+    # by hand: the change in the difference over the pooled variances of the board share and of the workforce share
+    n = sum(board_before)
+    b1, b2 = board_before[0] / n, board_after[0] / n
+    board_var = ((b1 + b2) / 2) * (1 - (b1 + b2) / 2) * (2 / n)
+    workforce_var = 0.2 * 0.8 * (2 / 10000)
+    assert row.z == pytest.approx((b2 - b1) / math.sqrt(board_var + workforce_var))
 
 
-@pytest.mark.parametrize(
-    ("before", "after", "expected"),
-    [
-        (10.0, 12.0, "no_change"),   # both above parity: no shortfall either year
-        (-5.0, -3.9, "improved"),
-        (-5.0, -4.0, "no_change"),
-        (-5.0, -6.5, "deteriorated"),
-        (-0.5, 3.0, "no_change"),    # shortfall 0.5 -> 0
-    ],
-)
-def test_board_direction_is_judged_on_the_shortfall(tmp_path, before, after, expected):
-    share = 20.0
-    frame = two_years(
-        tmp_path,
-        f"indicator_1: {{published: {{bme_share: {share}}}}}\nindicator_9: {{published: {{voting_bme_share: {share + before}}}}}\n",
-        f"indicator_1: {{published: {{bme_share: {share}}}}}\nindicator_9: {{published: {{voting_bme_share: {share + after}}}}}\n",
-    )
-    assert figure(frame, 2024, 9, "difference", "voting").direction == expected
-
-
-@pytest.mark.parametrize(("before", "after", "expected"), [(20.0, 21.0, "no_change"), (20.0, 21.5, "up"), (20.0, 18.0, "down")])
-def test_indicator_1_is_neutral(tmp_path, before, after, expected):
-    frame = two_years(tmp_path, f"indicator_1: {{published: {{bme_share: {before}}}}}\n",
-                      f"indicator_1: {{published: {{bme_share: {after}}}}}\n")
-    assert figure(frame, 2024, 1, "bme_share", "overall").direction == expected
+def test_board_figures_from_published_shares_are_not_tested(tmp_path):
+    frame = two_years(tmp_path, "indicator_1: {published: {bme_share: 20}}\nindicator_9: {published: {voting_bme_share: 5}}\n",
+                      "indicator_1: {published: {bme_share: 20}}\nindicator_9: {published: {voting_bme_share: 25}}\n")
+    assert figure(frame, 2024, 9, "difference", "voting").direction == "not_tested"
 
 
 def test_direction_skips_back_over_a_year_without_the_figure(tmp_path):
     frame = table(tmp_path, {
-        2022: "year: 2022\nindicator_5: {white: 20, bme: 30}\n",
+        2022: "year: 2022\nindicator_5: {white: 20, bme: 30, responses: {white: 3000, bme: 1000}}\n",
         2023: "year: 2023\nindicator_5: {not_available: survey not run}\n",
-        2024: "year: 2024\nindicator_5: {white: 20, bme: 25}\n",
+        2024: "year: 2024\nindicator_5: {white: 20, bme: 25, responses: {white: 3000, bme: 1000}}\n",
     })
     row = figure(frame, 2024, 5, "bme")
     assert (row.direction, row.compared_with) == ("improved", 2022)
     assert figure(frame, 2022, 5, "bme").direction == ""
 
 
+def test_no_direction_across_a_series_break(tmp_path):
+    reason = "The question changed in the 2023 survey, so earlier years are not comparable."
+    frame = table(tmp_path, {
+        2022: "year: 2022\nindicator_7: {white: 60, bme: 70, responses: {white: 3000, bme: 1000}}\n",
+        2023: f"year: 2023\nindicator_7: {{white: 60, bme: 45, responses: {{white: 3000, bme: 1000}}, series_break: '{reason}'}}\n",
+        2024: "year: 2024\nindicator_7: {white: 60, bme: 52, responses: {white: 3000, bme: 1000}}\n",
+    })
+    row = figure(frame, 2023, 7, "bme")
+    assert (row.direction, row.compared_with, row.direction_note) == ("not_comparable", 2022, reason)
+    assert figure(frame, 2024, 7, "bme").direction == "improved"  # within the new series, compared as usual
+
+
 def test_tolerance_comes_from_the_settings(tmp_path):
     org = "name: T\ncontact_email: a@b.nhs.uk\nsettings: {no_change: {percentage_points: 3}}\n"
-    frame = two_years(tmp_path, "indicator_5: {white: 20, bme: 30}\n", "indicator_5: {white: 20, bme: 32.5}\n", org)
-    assert figure(frame, 2024, 5, "bme").direction == "no_change"
+    frame = two_years(tmp_path, "indicator_5: {white: 20, bme: 30, responses: {white: 90000, bme: 90000}}\n",
+                      "indicator_5: {white: 20, bme: 32.5, responses: {white: 90000, bme: 90000}}\n", org)
+    assert figure(frame, 2024, 5, "bme").direction == "no_significant_change"
+
+
+# The example's directions, as issue 11 found them over-claimed: each is now tested.
+
+
+def test_example_indicator_3_2024_is_no_significant_change():
+    frame = compute_metrics(load_example())
+    row, before = figure(frame, 2024, 3, "relative_likelihood"), figure(frame, 2023, 3, "relative_likelihood")
+    assert (row.direction, row.compared_with) == ("no_significant_change", 2023)
+    se = [(math.log(r.ci_high) - math.log(r.ci_low)) / (2 * 1.959964) for r in (before, row)]
+    assert row.z == pytest.approx((math.log(row.value) - math.log(before.value)) / math.hypot(*se), rel=1e-6)
+    assert row.z == pytest.approx(-0.4282599, abs=1e-6)
+
+
+@pytest.mark.parametrize(("year", "z"), [(2022, 0.7386), (2023, 0.8315)])
+def test_example_indicator_2_is_no_longer_deteriorated(year, z):
+    row = figure(compute_metrics(load_example()), year, 2, "relative_likelihood")
+    assert row.direction == "no_significant_change"
+    assert row.z == pytest.approx(z, abs=1e-4)
+
+
+def test_example_indicator_2_2024_is_a_significant_improvement():
+    row = figure(compute_metrics(load_example()), 2024, 2, "relative_likelihood")
+    assert row.direction == "improved"
+    assert row.z == pytest.approx(-3.2965, abs=1e-4)
+
+
+def test_example_survey_moves_of_a_few_points_are_not_significant():
+    frame = compute_metrics(load_example())
+    survey = frame[frame.indicator.isin([5, 6, 7, 8]) & (frame.measure == "bme") & (frame.direction != "")]
+    comparable = survey[survey.direction != "not_comparable"]
+    assert set(comparable.direction) == {"no_significant_change"}
+    assert (comparable.z.abs() < 1.96).all()
+    assert len(comparable) == 19
+
+
+def test_example_indicator_7_2021_is_not_comparable_across_the_break():
+    row = figure(compute_metrics(load_example()), 2021, 7, "bme")
+    assert row.direction == "not_comparable"
+    assert row.direction_note.startswith("The staff survey question changed in the 2020 survey")
+
+
+def test_example_published_figures_are_not_tested():
+    frame = compute_metrics(load_example())
+    for number, measure, breakdown in ((1, "bme_share", "overall"), (2, "relative_likelihood", ""),
+                                       (3, "relative_likelihood", ""), (9, "difference", "voting")):
+        row = figure(frame, 2020, number, measure, breakdown)
+        assert row.direction == "not_tested"
+        assert row.direction_note == "published figures without counts cannot be tested"
 
 
 def test_example_data_round_trips_through_the_csv():
@@ -252,7 +385,7 @@ def test_example_data_exercises_every_kind_of_figure():
     assert frame.note.str.startswith("not_available").any()
     assert set(frame.indicator) == set(range(1, 10))
     assert len(frame.year.unique()) == 6
-    assert {"improved", "deteriorated", "up"} <= set(frame.direction)
+    assert {"improved", "no_significant_change", "not_tested", "not_comparable", "up"} <= set(frame.direction)
 
 
 def test_nothing_derived_from_a_small_count_has_a_value():
@@ -280,3 +413,15 @@ def test_reasons_use_the_organisations_terminology(tmp_path):
     assert figure(frame, 2024, 9, "difference", "voting").note == (
         "cannot be computed: the workforce ethnically diverse share (indicator 1) is not available this year")
     assert "BME" not in to_csv(frame)
+
+
+def test_a_ratio_of_zero_has_no_direction(tmp_path):
+    # no White appointments in 2024: the ratio is 0 with no interval, so nothing can be tested
+    frame = two_years(tmp_path, appointments(300, 200), appointments(0, 200))
+    row = figure(frame, 2024, 2, "relative_likelihood")
+    assert row.value == 0
+    assert row.direction == ""  # a ratio of 0 has no distance from equity to judge
+    frame = two_years(tmp_path / "b", "indicator_3: {workforce: {white: 1000, bme: 1000}, entered: {white: 10, bme: 0}}\n",
+                      "indicator_3: {workforce: {white: 1000, bme: 1000}, entered: {white: 10, bme: 12}}\n")
+    row = figure(frame, 2024, 3, "relative_likelihood")
+    assert (row.direction, row.direction_note) == ("", "")  # 2023 has a ratio of 0: nothing to compare with

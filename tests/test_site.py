@@ -10,7 +10,7 @@ import pytest
 
 from generator.data import INDICATORS, DataError
 from generator.metrics import compute_metrics
-from generator.pages.wording import number
+from generator.pages.wording import DIRECTION_WORDS, number
 from generator.site import BuildError
 
 from .conftest import load_example
@@ -97,8 +97,37 @@ def test_every_number_on_a_card_matches_the_metrics_table(site, metrics):
         previous = earlier.iloc[-1]
         assert "Previous: " in block and number(spec.headline_measure, previous.value) in block
         if row.direction:
-            word = {"improved": "Improved", "deteriorated": "Deteriorated", "no_change": "No change", "up": "Up", "down": "Down"}
-            assert word[row.direction] in block
+            assert DIRECTION_WORDS[row.direction] in block
+
+
+def test_the_direction_of_travel_reads_the_same_everywhere(site, metrics):
+    """Issue 11: the same words on the home card, the indicator page, the year page and in the CSV."""
+    ratio_words = ("No significant change: 1.80 (95% CI 0.71 to 4.54) in 2022/23 and 1.33 (0.47 to 3.72) in 2023/24; "
+                   "the intervals overlap widely.")
+    card = visible_text(_cards(read(site, ""))[3])
+    assert ratio_words in card
+    assert ratio_words in visible_text(read(site, "indicators/indicator-3"))
+    year = visible_text(read(site, "years/2024"))
+    assert ratio_words in year
+    assert "Improved, 2.21 → 1.68" in year  # indicator 2: significant, beyond the tolerance
+    assert "No significant change: 29.2% of 1,190 respondents in 2022/23 and 27.3% of 1,265 in 2023/24" in year
+    assert "Deteriorated" not in year and "deteriorated" not in year
+    # published figures: not tested, and why
+    year_2020 = visible_text(read(site, "years/2020"))
+    assert "Not tested, 1.71 → 1.62: published figures without counts cannot be tested." in year_2020
+    # across the series break: not comparable, the reason on the indicator page, the break on the chart
+    indicator_7 = read(site, "indicators/indicator-7")
+    text_7 = visible_text(indicator_7)
+    assert "Series break from 2020/21. The staff survey question changed in the 2020 survey" in text_7
+    assert "Not comparable with 2019/20 (series break)" in text_7
+    assert '"name":"series-break"' in indicator_7 and '"text":"Series break"' in indicator_7
+    assert '"showlegend":false' in indicator_7  # each line is split at the break: nothing joins the two series
+    assert "Not comparable: The staff survey question changed" in visible_text(read(site, "years/2021"))
+    csv = (site / "wres-indicators.csv").read_text(encoding="utf-8")
+    assert "2024,3,,relative_likelihood,1.3260393873085339,0.47256897693125455,3.72089693257496,no_significant_change,counts," in csv
+    assert "2021,7,,bme,44.9,,,not_comparable,survey," in csv
+    assert "2020,2,,relative_likelihood,1.62,,,not_tested,published," in csv
+    assert "deteriorated" not in csv and ",no_change," not in csv
 
 
 def test_card_sentences_state_the_direction_of_each_ratio(site):

@@ -44,7 +44,10 @@ class NoChange(Strict):
 class Settings(Strict):
     suppression_threshold: StrictInt = Field(5, ge=0, description="Staff counts from 1 to this number minus 1 (and every figure derived from them) are never published. 0 turns suppression off.")
     equity_band: tuple[float, float] = Field((0.80, 1.25), description="Relative likelihoods from the first to the second number are described as broadly proportionate (an analytic convention, the four-fifths rule).")
-    no_change: NoChange = Field(default_factory=NoChange, description="Tolerances for the direction of travel against the previous year.")
+    no_change: NoChange = Field(default_factory=NoChange, description="Tolerances for the direction of travel against the previous year: a change no larger than these is never called improved or worsened.")
+    significance_level: float = Field(0.05, gt=0, lt=0.5, description=(
+        "Two-sided significance level of the tests behind the direction of travel (0.05: significant at 95%). "
+        "A change is improved or worsened only when it is significant at this level and larger than the no_change tolerance."))
 
 
 class Site(Strict):
@@ -116,6 +119,13 @@ def _source() -> object:
         "defaults to the year's report."))
 
 
+def _series_break() -> object:
+    return Field(None, min_length=1, description=(
+        "Give this on the first year of a new series, when the figure is not comparable with earlier years "
+        '(a changed survey question or definition), e.g. "The staff survey question changed in 2021, so earlier years '
+        'are not comparable." No direction of travel is given across the break; the chart marks it and the page shows the reason.'))
+
+
 def _national() -> object:
     return Field(None, description="The national (NHS England) figures for the same year, shown beside this organisation's.")
 
@@ -160,6 +170,7 @@ class Indicator1(Strict):
     comparator: RepresentationBenchmark | None = _comparator()
     not_available: str | None = _not_available()
     missing_reason: str | None = _missing_reason()
+    series_break: str | None = _series_break()
     commentary: Markdown | None = _commentary()
 
     def groups(self) -> dict[str, dict[str, Counts]]:
@@ -193,6 +204,7 @@ class _Likelihood(Strict):
     comparator: LikelihoodFigures | None = _comparator()
     not_available: str | None = _not_available()
     missing_reason: str | None = _missing_reason()
+    series_break: str | None = _series_break()
     commentary: Markdown | None = _commentary()
 
 
@@ -229,6 +241,7 @@ class SurveyIndicator(Strict):
     comparator_average: GroupPercents | None = Field(None, description="Average of the comparator group named in organisation.yaml.")
     not_available: str | None = _not_available()
     missing_reason: str | None = _missing_reason()
+    series_break: str | None = _series_break()
     commentary: Markdown | None = _commentary()
 
 
@@ -254,6 +267,7 @@ class Indicator9(Strict):
     comparator: BoardBenchmark | None = _comparator()
     not_available: str | None = _not_available()
     missing_reason: str | None = _missing_reason()
+    series_break: str | None = _series_break()
     commentary: Markdown | None = _commentary()
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 COLUMNS = ["year", "indicator", "breakdown", "measure", "value", "ci_low", "ci_high", "direction", "source", "note"]
 # Kept in the table for the site, left out of the published CSV.
-EXTRA_COLUMNS = ["compared_with", "in_equity_band", "decimals"]
+EXTRA_COLUMNS = ["compared_with", "in_equity_band", "decimals", "base", "z", "direction_note"]
 
 
 @dataclass(frozen=True)
@@ -25,3 +25,8 @@ class Row:
     in_equity_band: bool | None = None
     # decimal places a typed figure was printed with, so the site shows "1.5" as 1.5; None: the usual rounding
     decimals: int | None = None
+    # the number of people a percentage is of (staff, respondents, board members), for the tests of direction
+    base: int | None = None
+    # the test statistic behind ``direction``, and why a change was not tested or not compared
+    z: float | None = None
+    direction_note: str = ""

@@ -50,7 +50,8 @@ def _representation_rows(year: int, breakdown: str, counts: Counts, threshold: i
         if hidden:
             yield _suppressed(year, 1, breakdown, measure)
         else:
-            yield _row(year, 1, breakdown, measure, percentage(part, counts.total, why_empty=why), "counts")
+            yield replace(_row(year, 1, breakdown, measure, percentage(part, counts.total, why_empty=why), "counts"),
+                          base=counts.total)
     if is_small(counts.total, threshold):
         yield _suppressed(year, 1, breakdown, "headcount")
     else:
@@ -193,7 +194,8 @@ def survey_rows(year: int, number: int, block: SurveyIndicator, terms: Terminolo
     if block.white is not None:
         yield typed_row(year, number, "", "white", block.white, "survey")
     if block.bme is not None:
-        yield typed_row(year, number, "", "bme", block.bme, "survey")
+        yield replace(typed_row(year, number, "", "bme", block.bme, "survey"),
+                      base=block.responses.bme if block.responses is not None else None)
         if block.white is not None:
             yield Row(year, number, "", "gap", block.bme - block.white, source="survey")
         else:
@@ -238,7 +240,8 @@ def board_rows(year: int, block: Indicator9, workforce_share: Row | None, terms:
                 why = f"no {breakdown} board members are recorded"
                 shares.append((breakdown, percentage(counts.bme, counts.total, why_empty=why), None))
     for breakdown, share, typed in shares:
-        yield typed or _row(year, 9, breakdown, "board_bme_share", share, "counts")
+        base = getattr(getattr(block, breakdown), "total", None) if typed is None else None
+        yield typed or replace(_row(year, 9, breakdown, "board_bme_share", share, "counts"), base=base)
         # only counts on both sides make a difference "from counts"; anything else is computed from published figures
         both_counts = typed is None and getattr(workforce_share, "source", "") == "counts"
         diff_source = "counts" if both_counts else "computed"
@@ -280,12 +283,16 @@ def compute_metrics(dataset: Dataset) -> pd.DataFrame:
     """Every figure for every year, one row each, in a stable order."""
     settings = dataset.organisation.settings
     rows = [row for year in dataset.years for row in year_rows(year, dataset.organisation)]
-    rows = add_directions(rows, settings)
+    breaks = {(year.year, number): reason for year in dataset.years for number in INDICATORS
+              if (reason := getattr(year.indicator(number), "series_break", None))}
+    rows = add_directions(rows, settings, breaks)
     frame = pd.DataFrame([asdict(r) for r in rows], columns=COLUMNS + EXTRA_COLUMNS)
     frame = frame.astype({"year": "int64", "indicator": "int64", "value": "float64", "ci_low": "float64", "ci_high": "float64"})
     frame["compared_with"] = frame["compared_with"].astype("Int64")
     frame["in_equity_band"] = frame["in_equity_band"].astype("boolean")
     frame["decimals"] = frame["decimals"].astype("Int64")
+    frame["base"] = frame["base"].astype("Int64")
+    frame["z"] = frame["z"].astype("float64")
     return frame
 
 

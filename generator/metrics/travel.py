@@ -1,10 +1,25 @@
-"""Direction of travel: each headline figure against the previous year that has it.
+"""Direction of travel: each headline figure against the previous year that has it, judged with a test.
 
-- Relative likelihoods (2-4): distance from equity, |ln RL|; closer is improved.
-- Survey indicators 5, 6, 8: the BME percentage, lower is improved; 7: higher is improved.
-- Indicator 9: the shortfall below parity, max(0, -difference); smaller is improved.
-- Indicator 1: neutral, "up" or "down".
-A change no larger than the organisation's ``no_change`` tolerance is ``no_change``.
+A change is ``improved`` or ``worsened`` (indicator 1, which is neutral: ``up`` or
+``down``) only when it is statistically significant at ``settings.significance_level``
+(two-sided) AND larger than the ``no_change`` tolerance. Otherwise it is
+``no_significant_change``. The tests:
+
+- Relative likelihoods (2-4): z = (ln RL2 - ln RL1) / sqrt(SE1^2 + SE2^2), each SE read
+  back from the Katz 95% interval, SE = (ln high - ln low) / (2 x 1.959964).
+- Survey indicators (5-8): the BME percentage with its BME response counts, the pooled
+  two-proportion z-test.
+- Indicator 1: the overall BME share of the workforce, pooled two-proportion z-test on headcounts.
+- Indicator 9: the voting board's difference from the workforce share; its change is tested
+  against the pooled standard errors of the board share and the workforce share together.
+
+Which way is better is judged as before: relative likelihoods on their distance from
+equity |ln RL|; 5, 6, 8 lower is better, 7 higher; 9 the shortfall below parity.
+
+Figures without counts or intervals (published figures, computed ones, a likelihood with
+a zero count) are ``not_tested``, with the reason in ``direction_note``. Across a series
+break (``series_break`` on the first year of the new series) the value is
+``not_comparable`` and ``direction_note`` carries the trust's reason.
 Suppressed or missing figures are never compared, in either year.
 """
 
@@ -12,16 +27,30 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from statistics import NormalDist
 from typing import TYPE_CHECKING
 
 from ..data import INDICATORS
+from .formulas import Z_95
 
 if TYPE_CHECKING:
     from ..data import Settings
     from .row import Row
 
-# Floating-point slack so that a change of exactly the tolerance (31.0 -> 32.0) is "no change".
+# Floating-point slack so that a change of exactly the tolerance (31.0 -> 32.0) is within it.
 EPSILON = 1e-9
+
+NOT_TESTED_WHY = {
+    "published": "published figures without counts cannot be tested",
+    "interval": "a figure without a confidence interval (a count of zero) cannot be tested",
+    "responses": "survey percentages without response counts cannot be tested",
+    "counts": "figures without the counts behind them cannot be tested",
+}
+
+# a change larger than chance, but too small to call: said in words so "no significant change" is not misread
+WITHIN_TOLERANCE = "the change is statistically significant but no larger than the tolerance for no change"
+
+Key = tuple[int, int, str, str]
 
 
 def headline_key(number: int) -> tuple[int, str, str]:
@@ -41,33 +70,110 @@ def judged_value(number: int, value: float) -> float | None:
     return value
 
 
-def direction(number: int, previous: float, current: float, settings: Settings) -> str:
-    """The direction of travel from ``previous`` to ``current`` for indicator ``number``."""
+def critical_z(settings: Settings) -> float:
+    """The two-sided critical value of the configured significance level (1.96 at 0.05)."""
+    return NormalDist().inv_cdf(1 - settings.significance_level / 2)
+
+
+def log_se(row: Row) -> float | None:
+    """The standard error of ln RL, read back from the Katz 95% interval."""
+    if row.ci_low is None or row.ci_high is None or row.ci_low <= 0 or row.value is None or row.value <= 0:
+        return None
+    return (math.log(row.ci_high) - math.log(row.ci_low)) / (2 * Z_95)
+
+
+def pooled_variance(p1: float, n1: int, p2: float, n2: int) -> float:
+    """Variance of p2 - p1 (proportions 0-1) under no change, from the pooled proportion."""
+    pooled = (p1 * n1 + p2 * n2) / (n1 + n2)
+    return pooled * (1 - pooled) * (1 / n1 + 1 / n2)
+
+
+def z_of_proportions(p1: float, n1: int, p2: float, n2: int) -> float:
+    """Two-proportion pooled z of a change from ``p1`` of ``n1`` to ``p2`` of ``n2`` (percentages 0-100)."""
+    variance = pooled_variance(p1 / 100, n1, p2 / 100, n2)
+    if variance == 0:  # both 0% or both 100%: no change at all
+        return 0.0
+    return (p2 - p1) / 100 / math.sqrt(variance)
+
+
+def z_of_ratios(previous: Row, current: Row) -> float:
+    se1, se2 = log_se(previous), log_se(current)
+    return (math.log(current.value) - math.log(previous.value)) / math.sqrt(se1 ** 2 + se2 ** 2)
+
+
+def z_statistic(number: int, previous: Row, current: Row, rows: dict[Key, Row]) -> tuple[float | None, str]:
+    """(z, "") for a change that can be tested, else (None, why not)."""
     kind = INDICATORS[number].kind
-    tolerance = settings.no_change.relative_likelihood if kind == "likelihood" else settings.no_change.percentage_points
-    before, after = judged_value(number, previous), judged_value(number, current)
+    if previous.source not in ("counts", "survey") or current.source not in ("counts", "survey"):
+        return None, NOT_TESTED_WHY["published"]
+    if kind == "likelihood":
+        if log_se(previous) is None or log_se(current) is None:
+            return None, NOT_TESTED_WHY["interval"]
+        return z_of_ratios(previous, current), ""
+    if kind in ("survey", "representation"):
+        if not previous.base or not current.base:
+            return None, NOT_TESTED_WHY["responses" if kind == "survey" else "counts"]
+        return z_of_proportions(previous.value, previous.base, current.value, current.base), ""
+    # board: the difference moves with the board share and the workforce share; both are tested together
+    parts = []
+    for row in (previous, current):
+        board = rows.get((row.year, 9, "voting", "board_bme_share"))
+        workforce = rows.get((row.year, 9, "overall", "workforce_bme_share"))
+        if board is None or workforce is None or not board.base or not workforce.base or workforce.source != "counts":
+            return None, NOT_TESTED_WHY["counts"]
+        parts.append((board, workforce))
+    (b1, w1), (b2, w2) = parts
+    variance = (pooled_variance(b1.value / 100, b1.base, b2.value / 100, b2.base)
+                + pooled_variance(w1.value / 100, w1.base, w2.value / 100, w2.base))
+    if variance == 0:
+        return 0.0, ""
+    return (current.value - previous.value) / 100 / math.sqrt(variance), ""
+
+
+def direction(number: int, previous: Row, current: Row, settings: Settings, rows: dict[Key, Row] | None = None,
+              ) -> tuple[str, float | None, str]:
+    """(direction, z, why) of the change from ``previous`` to ``current`` for indicator ``number``."""
+    kind = INDICATORS[number].kind
+    before, after = judged_value(number, previous.value), judged_value(number, current.value)
     if before is None or after is None:
-        return ""
+        return "", None, ""
+    z, why = z_statistic(number, previous, current, rows or {})
+    if z is None:
+        return "not_tested", None, why
+    tolerance = settings.no_change.relative_likelihood if kind == "likelihood" else settings.no_change.percentage_points
     change = after - before
+    if abs(z) < critical_z(settings):
+        return "no_significant_change", z, ""
     if abs(change) <= tolerance + EPSILON:
-        return "no_change"
+        return "no_significant_change", z, WITHIN_TOLERANCE
     if kind == "representation":
-        return "down" if change < 0 else "up"
-    return "improved" if change < 0 else "deteriorated"
+        return ("down" if change < 0 else "up"), z, ""
+    return ("improved" if change < 0 else "worsened"), z, ""
 
 
-def add_directions(rows: list[Row], settings: Settings) -> list[Row]:
-    """Rows with ``direction`` and ``compared_with`` filled on each headline row."""
+def add_directions(rows: list[Row], settings: Settings, breaks: dict[tuple[int, int], str] | None = None) -> list[Row]:
+    """Rows with ``direction``, ``compared_with``, ``z`` and ``direction_note`` filled on each headline row.
+
+    ``breaks`` maps (year, indicator) to the reason of a series break starting that year.
+    """
+    breaks = breaks or {}
     keys = {headline_key(n) for n in INDICATORS}
+    index: dict[Key, Row] = {(r.year, r.indicator, r.breakdown, r.measure): r for r in rows}
     last_seen: dict[tuple[int, str, str], Row] = {}
     out: list[Row] = []
     for row in sorted(rows, key=lambda r: r.year):  # stable: keeps each year's own order
         key = (row.indicator, row.breakdown, row.measure)
         if key in keys and row.value is not None:
             previous = last_seen.get(key)
-            judged = direction(row.indicator, previous.value, row.value, settings) if previous else ""
-            if judged:
-                row = replace(row, direction=judged, compared_with=previous.year)
+            if previous is not None:
+                crossed = [breaks[(y, row.indicator)] for y in range(previous.year + 1, row.year + 1)
+                           if (y, row.indicator) in breaks]
+                if crossed:
+                    row = replace(row, direction="not_comparable", compared_with=previous.year, direction_note=crossed[-1])
+                else:
+                    judged, z, why = direction(row.indicator, previous, row, settings, index)
+                    if judged:
+                        row = replace(row, direction=judged, compared_with=previous.year, z=z, direction_note=why)
             last_seen[key] = row
         out.append(row)
     return out

@@ -190,3 +190,45 @@ def bands_chart(chart_id: str, title: str, summary: str, bands: list[str], share
                         "showarrow": False, "name": "withheld"} for band, share in zip(bands, shares) if share is None)
     layout["margin"] = {"l": 8, "r": 40, "t": 28, "b": 48}
     return Chart(chart_id, title, summary, figure([bar], layout, shapes, annotations))
+
+
+def with_breaks(chart: Chart, breaks: list[tuple[int, str, str]]) -> Chart:
+    """The chart with a dashed vertical line just before the first year of each new series, labelled
+    "Series break", and the reason in its summary (so it is in the accessible name too).
+
+    ``breaks`` are (position of the year on the category axis, year label, the trust's reason).
+    """
+    if not breaks:
+        return chart
+    layout = dict(chart.figure["layout"])
+    data = [part for trace in chart.figure["data"] for part in _split_at(trace, [i for i, _, _ in breaks])]
+    layout["shapes"] = list(layout.get("shapes", ())) + [
+        {"type": "line", "xref": "x", "x0": i - 0.5, "x1": i - 0.5, "yref": "paper", "y0": 0, "y1": 1,
+         "line": {"dash": "dash", "width": 2}, "name": "series-break"} for i, _, _ in breaks]
+    layout["annotations"] = list(layout.get("annotations", ())) + [
+        {"xref": "x", "x": i - 0.5, "xanchor": "left", "yref": "paper", "y": 1, "yanchor": "bottom",
+         "text": "Series break", "showarrow": False, "name": "series-break-label"} for i, _, _ in breaks]
+    layout["margin"] = {**layout.get("margin", {}), "t": 32}  # room for the label above the plot
+    words = " ".join(f"The dashed line before {label} marks a series break: {reason}" for _, label, reason in breaks)
+    return Chart(chart.chart_id, chart.title, f"{chart.summary} {words}", {"data": data, "layout": layout})
+
+
+def _split_at(trace: dict[str, Any], starts: list[int]) -> list[dict[str, Any]]:
+    """A line trace as one trace per series, so no line joins figures across a break.
+
+    The later parts share the first part's legend entry (``legendgroup``), style and role.
+    """
+    y = trace.get("y")
+    if trace.get("meta") == "target" or not y or "lines" not in trace.get("mode", ""):
+        return [trace]
+    edges = [0, *sorted(starts), len(y)]
+    parts = []
+    for n, (start, end) in enumerate(zip(edges, edges[1:])):
+        if not any(v is not None for v in y[start:end]):
+            continue
+        part = {**trace, "y": [v if start <= i < end else None for i, v in enumerate(y)], "legendgroup": trace.get("name")}
+        if parts:
+            part["showlegend"] = False
+        parts.append(part)
+    return parts or [trace]
+

@@ -8,13 +8,12 @@ from typing import Any
 import pandas as pd
 
 from ..data import INDICATORS, Dataset, Indicator, Year
+from .travel import travel_html, travel_text
 from .wording import (
     SURVEY_PHRASES,
     Labels,
     capitalise,
-    direction_marker,
     headline_sentence,
-    marker_html,
     missing,
     note_words,
     number,
@@ -40,6 +39,9 @@ class Figure:
     compared_with: int | None
     in_equity_band: bool | None
     decimals: int | None = None
+    base: int | None = None
+    z: float | None = None
+    direction_note: str = ""
 
     @property
     def has_value(self) -> bool:
@@ -119,6 +121,11 @@ class FigureTable:
     def _block(self, year: int, indicator: int) -> Any:
         found = next((y for y in self.years if y.year == year), None)
         return found.indicator(indicator) if found is not None else None
+
+    def series_breaks(self, indicator: int) -> list[tuple[int, str, str]]:
+        """(position among the years, year label, the trust's reason) of each series break of an indicator."""
+        return [(i, y.display_label, sentence_end(reason)) for i, y in enumerate(self.years)
+                if (reason := getattr(y.indicator(indicator), "series_break", None))]
 
     def published_in(self, year: int, indicator: int) -> str:
         """Where a published figure was printed: the trust's words (``published.source``) or the year's report."""
@@ -253,21 +260,20 @@ class Headline:
             return "No earlier figure to compare with."
         return f"{self.table.year_label(prev.year)}: {prev.shown}"
 
-    def _marker(self, render) -> str:  # noqa: ANN001 - direction_marker or marker_html
+    def _marker(self, render) -> str:  # noqa: ANN001 - travel_text or travel_html
         if not self.available or not self.figure.direction:
             return ""
         prev = self.table.get(self.figure.compared_with, self.spec.number, self.spec.headline_measure, self.spec.headline_breakdown)
-        return render(self.figure.direction, prev.value if prev else None, self.figure.value, self.spec.headline_measure,
-                      (prev.decimals if prev else None, self.figure.decimals))
+        return render(prev, self.figure, (self.table.year_label(self.figure.compared_with), self.year_label))
 
     @property
     def marker(self) -> str:
-        """E.g. "▲ Deteriorated, 1.89 → 2.45"."""
-        return self._marker(direction_marker)
+        """E.g. "▲ Worsened, 1.89 → 2.45" or "▶ No significant change: 1.57 (95% CI 0.60 to 4.12) in 2022/23 and ..."."""
+        return self._marker(travel_text)
 
     @property
     def marker_html(self) -> str:
-        return self._marker(marker_html)
+        return self._marker(travel_html)
 
     @property
     def direction(self) -> str:

@@ -24,7 +24,7 @@ from . import sections
 from .figures import FigureTable
 from .tables import Table
 from .tested_with import TESTED_WITH
-from .wording import Labels, pct, ratio
+from .wording import Labels, pct, ratio, share_of_one
 
 CSV_NAME = "wres-indicators.csv"
 
@@ -45,6 +45,7 @@ def environment() -> jinja2.Environment:
     env.filters["md"] = sections.safe_markdown
     env.filters["ratio"] = ratio
     env.filters["pct"] = pct
+    env.filters["share_of_one"] = share_of_one
     env.globals["table_of"] = table_of
     return env
 

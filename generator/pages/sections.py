@@ -13,7 +13,8 @@ from ..data import INDICATORS, STAFF_GROUP_TITLES
 from . import charts
 from .figures import Figure, FigureTable
 from .tables import Table
-from .wording import DIRECTION_WORDS, in_sentence, pct, ratio
+from .travel import short_words
+from .wording import capitalise, in_sentence, pct, ratio, sentence_end
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "code", "br", "blockquote", "abbr"}
 
@@ -57,7 +58,9 @@ def cell(table: FigureTable, fig: Figure | None, where: tuple[int, int, str] | N
 def direction_cell(fig: Figure | None, table: FigureTable) -> str:
     if fig is None or not fig.direction:
         return "No comparison"
-    return f"{DIRECTION_WORDS[fig.direction]} (against {table.year_label(fig.compared_with)})"
+    if fig.direction == "not_comparable":
+        return f"{short_words(fig.direction)} with {table.year_label(fig.compared_with)} (series break)"
+    return f"{short_words(fig.direction)} (against {table.year_label(fig.compared_with)})"
 
 
 def year_notes(table: FigureTable, number: int, columns: list[tuple[str, str, str]] = ()) -> list[str]:
@@ -69,6 +72,10 @@ def year_notes(table: FigureTable, number: int, columns: list[tuple[str, str, st
         words = table.note(fig)
         if words:
             notes.append(f"{year.display_label}: {words}")
+        if fig is not None and fig.direction in ("not_tested", "not_comparable"):
+            why = fig.direction_note if fig.direction == "not_comparable" else capitalise(fig.direction_note) + "."
+            notes.append(f"{year.display_label}: {short_words(fig.direction)} against "
+                         f"{table.year_label(fig.compared_with)}. {sentence_end(why)}")
         for heading, measure, breakdown in columns:
             other = table.get(year.year, number, measure, breakdown)
             if other is not None and other is not fig and other.note.startswith("cannot be computed"):
@@ -211,6 +218,11 @@ def _span(table: FigureTable, values: list[float | None]) -> tuple[str, str] | N
 
 
 def trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float, str]] = ()) -> charts.Chart:
+    """The indicator's chart over the years, with any series break marked on it."""
+    return charts.with_breaks(_trend_chart(number, table, targets), table.series_breaks(number))
+
+
+def _trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float, str]] = ()) -> charts.Chart:
     spec = INDICATORS[number]
     L = table.labels
     years = [y.display_label for y in table.years]

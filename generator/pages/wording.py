@@ -9,17 +9,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from ..data import INDICATORS, Terminology
-from .escape import text as escape_text
 
 MINUS = "\u2212"  # read as "minus" by screen readers, unlike a hyphen
 
 DIRECTION_WORDS = {
     "improved": "Improved",
-    "deteriorated": "Deteriorated",
-    "no_change": "No change",
+    "worsened": "Worsened",
+    "no_significant_change": "No significant change",
+    "not_tested": "Not tested",
+    "not_comparable": "Not comparable",
     "up": "Up",
     "down": "Down",
 }
@@ -50,6 +49,11 @@ def pct(value: float, decimals: int | None = None) -> str:
     """A percentage: 1 decimal place, or as many as it was printed with, and a % sign."""
     places = 1 if decimals is None else decimals
     return signed(f"{value:.{places}f}") + "%"
+
+
+def share_of_one(value: float) -> str:
+    """A proportion such as a significance level as a percentage without trailing zeros: 0.05 -> "5%", 0.95 -> "95%"."""
+    return f"{round(value * 100, 4):g}%"
 
 
 def points(value: float, *, sign: bool = True) -> str:
@@ -112,26 +116,6 @@ class Labels:
         return text.format(bme=self.bme, bme_long=self.bme_long, white=self.white, unknown=self.unknown)
 
 
-def direction_marker(direction: str, previous: float | None, current: float | None, measure: str,
-                     places: tuple[int | None, int | None] = (None, None)) -> str:
-    """Arrow + word + numbers, e.g. "▲ Deteriorated, 1.89 → 2.45". The arrow shows whether the number rose.
-
-    ``places`` are the printed decimal places of the two figures, when they were typed from a report.
-    """
-    if not direction:
-        return ""
-    word = DIRECTION_WORDS[direction]
-    if missing(previous) or missing(current):
-        return word
-    if direction == "no_change" or round(current, 6) == round(previous, 6):
-        arrow = "▶"
-    else:
-        arrow = "▲" if current > previous else "▼"
-    if measure in ("gap", "difference"):  # one unit after both numbers reads better
-        return f"{arrow} {word}, {signed(f'{previous:.1f}')} → {signed(f'{current:.1f}')} percentage points"
-    return f"{arrow} {word}, {number(measure, previous, places[0])} → {number(measure, current, places[1])}"
-
-
 def headline_sentence(indicator: int, labels: Labels, values: dict[str, float | None], year: int,
                       places: dict[str, int | None] | None = None) -> str:
     """One plain-English sentence for an indicator's headline figure (values are unrounded).
@@ -184,17 +168,3 @@ def note_words(note: str, source: str, threshold: int, published_in: str = "that
     if source == "computed":
         return "Computed here from published figures."
     return ""
-
-
-def marker_html(direction: str, previous: float | None, current: float | None, measure: str,
-                places: tuple[int | None, int | None] = (None, None)) -> Markup:
-    """The direction marker as HTML: the arrow hidden from screen readers, which hear "to" for "→"."""
-    text = direction_marker(direction, previous, current, measure, places)
-    if not text:
-        return Markup("")
-    arrow, _, rest = text.partition(" ")
-    if arrow not in ("▲", "▼", "▶"):
-        arrow, rest = "", text
-    rest = str(escape_text(rest)).replace("→", '<span aria-hidden="true">→</span><span class="wres-sr-only">to</span>')
-    icon = f'<span aria-hidden="true">{arrow}</span> ' if arrow else ""
-    return Markup(f'<span class="wres-dot wres-dot--{direction}">{icon}{rest}</span>')
