@@ -41,7 +41,7 @@ def _not_available(year: int, indicator: int, breakdown: str, measure: str, reas
 
 
 def _representation_rows(year: int, breakdown: str, counts: Counts, row: str, pattern: Pattern, *,
-                         overall: bool) -> Iterator[Row]:
+                         overall: bool, round_headcount: bool = False) -> Iterator[Row]:
     """The shares and headcount of one band, group or the organisation; ``pattern`` says which are withheld."""
     why = "no staff are recorded here"
     for category in CATEGORIES:
@@ -53,7 +53,9 @@ def _representation_rows(year: int, breakdown: str, counts: Counts, row: str, pa
     if row in pattern.headcounts:
         yield _suppressed(year, 1, breakdown, "headcount")
     else:
-        yield Row(year, 1, breakdown, "headcount", float(counts.total), source="counts")
+        # rounding half up to the nearest 5 (Python's round() would round half to even)
+        shown = 5 * ((counts.total + 2) // 5) if round_headcount else counts.total
+        yield Row(year, 1, breakdown, "headcount", float(shown), source="counts")
     if overall:
         # (White + BME) / all gives the unknown count back, so any withheld cell withholds it
         if pattern.any_cell(row):
@@ -90,16 +92,19 @@ def indicator_1_rows(year: int, block: Indicator1, settings: Settings) -> Iterat
     threshold = settings.suppression_threshold
     # the organisation's totals have no column sums around them; the groups sum to them; the bands to their group
     yield from _representation_rows(year, "overall", total, "overall",
-                                    protect({"overall": _cells(total)}, threshold, column_totals=False), overall=True)
+                                    protect({"overall": _cells(total)}, threshold, column_totals=False), overall=True,
+                                    round_headcount=settings.round_headcounts)
     groups = block.groups()
     group_totals = {group: sum(bands.values(), Counts(white=0, bme=0, unknown=0)) for group, bands in groups.items()}
     group_pattern = protect({group: _cells(counts) for group, counts in group_totals.items()}, threshold)
     for group, bands in groups.items():
-        yield from _representation_rows(year, group, group_totals[group], group, group_pattern, overall=False)
+        yield from _representation_rows(year, group, group_totals[group], group, group_pattern, overall=False,
+                                        round_headcount=settings.round_headcounts)
         linked = frozenset(c for c in CATEGORIES if group_pattern.cell(group, c))
         band_pattern = protect({label: _cells(counts) for label, counts in bands.items()}, threshold, linked=linked)
         for label, counts in bands.items():
-            yield from _representation_rows(year, f"{group}/{label}", counts, label, band_pattern, overall=False)
+            yield from _representation_rows(year, f"{group}/{label}", counts, label, band_pattern, overall=False,
+                                            round_headcount=settings.round_headcounts)
 
 
 # --- indicators 2-4 --------------------------------------------------------
