@@ -38,6 +38,7 @@ COMPLEMENT_ORDER = ("unknown", "white", "bme")
 PRIMARY, SECONDARY = "primary", "secondary"
 # what withholding a cell costs the reader: the BME share is what indicator 1 is for
 COST = {"unknown": 1, "white": 2, "bme": 4}
+WHOLE_BAND = 8
 
 Table = Mapping[str, Mapping[str, int]]  # row label -> category -> count
 
@@ -141,17 +142,25 @@ def _partners(table: Table, r: str, c: str, other: str, pattern: Pattern, hidden
     def cost(p: str) -> int:
         if p in hidden_rows:
             return 0
-        return sum(COST[k] for k in (c, other) if pattern.cell(p, k) is None)
+        new = sum(COST[k] for k in (c, other) if pattern.cell(p, k) is None)
+        # a band left with no share at all costs most: a whole band is the last resort
+        whole = new and all(k in (c, other) or pattern.cell(p, k) is not None for k in CATEGORIES)
+        return new + (WHOLE_BAND if whole else 0)
 
-    candidates = sorted((p for p in table if p != r),
-                        key=lambda p: (cost(p), -min(table[p][c], table[p][other]), list(table).index(p)))
+    order = list(table)
+    candidates = [p for p in order if p != r and (table[p][c] or table[p][other])]
     chosen: list[str] = []
-    for p in candidates:
-        if width(chosen) >= threshold:
-            break
-        if table[p][c] == 0 and table[p][other] == 0:
-            continue
-        chosen.append(p)
+
+    def rank(p: str) -> tuple:
+        # cheapest first; among equals, the one that adds most protection, then the biggest band: the small
+        # senior bands are what indicator 1 is for, and a big band's figures move least
+        gain = min(width([*chosen, p]), threshold)
+        return (cost(p), -gain, -_total(table, p), order.index(p))
+
+    while width(chosen) < threshold and candidates:
+        best = min(candidates, key=rank)
+        candidates.remove(best)
+        chosen.append(best)
     return chosen if width(chosen) >= threshold else None
 
 
