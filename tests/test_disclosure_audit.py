@@ -37,7 +37,8 @@ def _shown(rows) -> dict[tuple[str, str], float]:
     return {(r.breakdown, r.measure): r.value for r in rows if r.value is not None and r.source == "counts"}
 
 
-def deducible_ranges(groups: dict[str, dict[str, dict[str, int]]], rows) -> dict[str, tuple[float, float, int]]:
+def deducible_ranges(groups: dict[str, dict[str, dict[str, int]]], rows,
+                     threshold: int = THRESHOLD) -> dict[str, tuple[float, float, int]]:
     """For every primary count: (min, max, true value) a reader can deduce from ``rows``."""
     index = {(g, b, c): i for i, (g, b, c) in enumerate((g, b, c) for g, bands in groups.items() for b in bands for c in CATEGORIES)}
     n = len(index)
@@ -74,7 +75,7 @@ def deducible_ranges(groups: dict[str, dict[str, dict[str, int]]], rows) -> dict
     targets: dict[str, tuple[list[float], int]] = {}
 
     def target(name: str, cells, true: int) -> None:
-        if is_small(true, THRESHOLD):
+        if is_small(true, threshold):
             targets[name] = (vec(cells), true)
 
     for g, bands in groups.items():
@@ -100,14 +101,14 @@ def deducible_ranges(groups: dict[str, dict[str, dict[str, int]]], rows) -> dict
     return ranges
 
 
-def too_narrow(ranges) -> dict[str, tuple[float, float, int]]:
-    return {name: r for name, r in ranges.items() if r[1] - r[0] < THRESHOLD - 1e-6}
+def too_narrow(ranges, threshold: int = THRESHOLD) -> dict[str, tuple[float, float, int]]:
+    return {name: r for name, r in ranges.items() if r[1] - r[0] < threshold - 1e-6}
 
 
-def audit(groups: dict[str, dict[str, dict[str, int]]]) -> dict[str, tuple[float, float, int]]:
+def audit(groups: dict[str, dict[str, dict[str, int]]], threshold: int = THRESHOLD) -> dict[str, tuple[float, float, int]]:
     block = Indicator1.model_validate(groups)
-    rows = list(indicator_1_rows(2024, block, Settings(suppression_threshold=THRESHOLD)))
-    return too_narrow(deducible_ranges(groups, rows))
+    rows = list(indicator_1_rows(2024, block, Settings(suppression_threshold=threshold)))
+    return too_narrow(deducible_ranges(groups, rows, threshold), threshold)
 
 
 def example_tables() -> dict[int, dict]:
@@ -153,16 +154,16 @@ def test_the_old_rule_would_fail_the_audit():
     assert "medical_and_dental/B unknown" in too_narrow(deducible_ranges(groups, rows))
 
 
-def _random_groups(rng: random.Random) -> dict:
+def _random_groups(rng: random.Random, small: int = THRESHOLD) -> dict:
     groups = {}
     for group in rng.sample(["non_clinical", "clinical", "medical_and_dental"], rng.randint(1, 3)):
         bands = {}
         for i in range(rng.randint(2, 12)):
             kind = rng.random()
             if kind < 0.4:  # a senior band: everything small
-                cells = [rng.choice([0, 0, 1, 2, 3, 4, 5, 6]) for _ in range(3)]
+                cells = [rng.choice([0, 0, *range(1, small + 2)]) for _ in range(3)]
             elif kind < 0.8:  # a big band with a small unknown or BME count
-                cells = [rng.randint(20, 400), rng.choice([0, 1, 2, 3, 4, 10, 40]), rng.choice([0, 1, 2, 3, 4, 8])]
+                cells = [rng.randint(20, 400), rng.choice([0, *range(1, small), 10, 40]), rng.choice([0, *range(1, small), 8])]
             else:
                 cells = [rng.randint(0, 30) for _ in range(3)]
             bands[f"Band {i}"] = dict(zip(CATEGORIES, cells))
@@ -173,4 +174,20 @@ def _random_groups(rng: random.Random) -> dict:
 @pytest.mark.parametrize("seed", range(60))
 def test_random_tables_with_many_small_cells(seed):
     groups = _random_groups(random.Random(seed))
+    assert audit(groups) == {}, groups
+
+
+@pytest.mark.parametrize("threshold", [3, 8, 10])
+@pytest.mark.parametrize("seed", range(15))
+def test_random_tables_at_other_thresholds(seed, threshold):
+    groups = _random_groups(random.Random(1000 * threshold + seed), small=threshold)
+    assert audit(groups, threshold) == {}, groups
+
+
+@pytest.mark.parametrize("seed", range(15))
+def test_random_tiny_organisations(seed):
+    """Every count small: the groups' and the organisation's own counts are withheld too."""
+    rng = random.Random(5000 + seed)
+    groups = {g: {f"Band {i}": dict(zip(CATEGORIES, (rng.randint(0, 6), rng.randint(0, 4), rng.randint(0, 2))))
+                  for i in range(rng.randint(1, 4))} for g in ("non_clinical", "clinical")}
     assert audit(groups) == {}, groups
