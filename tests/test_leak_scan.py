@@ -69,6 +69,8 @@ def test_no_planted_share_appears_anywhere(planted_site):
     texts = _texts(planted_site)
     assert any(name.endswith("search_index.json") for name in texts)
     assert any("sitemap" in name for name in texts)
+    # the site carries no PDF today; one added later must be scanned too (its text, not its bytes)
+    assert not list(planted_site.rglob("*.pdf")), "a PDF is in the site: extract its text and scan it here"
     for needle in _giveaways():
         hits = [name for name, text in texts.items() if needle in text]
         assert not hits, f"{needle} found in {hits}"
