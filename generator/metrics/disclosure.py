@@ -19,10 +19,13 @@ cell is only withheld if nothing else shown lets a reader work it out.
 The protection criterion (checked by a linear program in
 ``tests/test_disclosure_audit.py``): for every primary cell, the range a
 reader can deduce from everything shown, ``[min, max]``, is at least the
-threshold wide. Each secondary cell is chosen so that an explicit move round
-the withheld cells already gives that width, so the pattern is protected by
-construction and the audit only confirms it. Deterministic: ties go to the
-band that comes first.
+threshold wide. Within one table each secondary cell is chosen so that an
+explicit move round the withheld cells already gives that width (a lower
+bound on the true range); across the tables (a group's own count withheld,
+and its bands) the rule in :func:`_keep_linked_sums_open` is a heuristic that
+the audit checks. Greedy, not an exact minimum, and deterministic: partners
+are the cheapest to withhold (``COST``), then the biggest bands, then the
+first in display order.
 """
 
 from __future__ import annotations
