@@ -74,8 +74,13 @@ def withheld_workforce(block: Indicator1 | None, settings: Settings) -> frozense
     total = block.total() if block is not None and block.published is None and not block.not_available else None
     if total is None:
         return frozenset()
-    pattern = protect({"overall": _cells(total)}, settings.suppression_threshold, column_totals=False)
+    pattern = _overall_pattern(total, settings.suppression_threshold)
     return frozenset(c for c in CATEGORIES if pattern.cell("overall", c))
+
+
+def _overall_pattern(total: Counts, threshold: int) -> Pattern:
+    """The organisation's own row: no column sums around it, so a withheld count needs only a partner in the row."""
+    return protect({"overall": _cells(total)}, threshold, column_totals=False)
 
 
 def indicator_1_rows(year: int, block: Indicator1, settings: Settings) -> Iterator[Row]:
@@ -90,9 +95,8 @@ def indicator_1_rows(year: int, block: Indicator1, settings: Settings) -> Iterat
     if total is None:
         return
     threshold = settings.suppression_threshold
-    # the organisation's totals have no column sums around them; the groups sum to them; the bands to their group
-    yield from _representation_rows(year, "overall", total, "overall",
-                                    protect({"overall": _cells(total)}, threshold, column_totals=False), overall=True,
+    # three tables: the organisation alone; the groups, which sum to it; each group's bands, which sum to the group
+    yield from _representation_rows(year, "overall", total, "overall", _overall_pattern(total, threshold), overall=True,
                                     round_headcount=settings.round_headcounts)
     groups = block.groups()
     group_totals = {group: sum(bands.values(), Counts(white=0, bme=0, unknown=0)) for group, bands in groups.items()}
