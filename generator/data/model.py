@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictInt
+from pydantic import Field, StrictBool, StrictInt
 
 from .base import Strict
 from .plans import ActionPlan
@@ -43,6 +43,7 @@ class NoChange(Strict):
 
 class Settings(Strict):
     suppression_threshold: StrictInt = Field(5, ge=0, description="Staff counts from 1 to this number minus 1 (and every figure derived from them) are never published. 0 turns suppression off.")
+    round_headcounts: StrictBool = Field(False, description="Show indicator 1 headcounts rounded to the nearest 5 (shares stay computed on the exact counts). An extra, never a replacement: the figures withheld are chosen as if the exact headcounts were shown.")
     equity_band: tuple[float, float] = Field((0.80, 1.25), description="Relative likelihoods from the first to the second number are described as broadly proportionate (an analytic convention, the four-fifths rule).")
     no_change: NoChange = Field(default_factory=NoChange, description="Tolerances for the direction of travel against the previous year: a change no larger than these is never called improved or worsened.")
     significance_level: float = Field(0.05, gt=0, lt=0.5, description=(

@@ -16,6 +16,7 @@ import pandas as pd
 from ..data import INDICATORS
 from ..data.model import Counts, Dataset, Indicator1, Indicator9, Organisation, Settings, SurveyIndicator, Terminology, Year
 from .published import benchmark_rows, indicator_1_published_rows, typed_row
+from .disclosure import CATEGORIES, Pattern, protect
 from .formulas import Figure, in_band, is_small, percentage, relative_likelihood
 from .row import COLUMNS, EXTRA_COLUMNS, Row
 from .travel import add_directions
@@ -36,32 +37,53 @@ def _not_available(year: int, indicator: int, breakdown: str, measure: str, reas
     return Row(year, indicator, breakdown, measure, None, note=f"not_available: {reason}")
 
 
-def _any_small(counts: Counts, threshold: int) -> bool:
-    return any(is_small(n, threshold) for n in (counts.white, counts.bme, counts.unknown))
-
-
 # --- indicator 1 -----------------------------------------------------------
 
 
-def _representation_rows(year: int, breakdown: str, counts: Counts, threshold: int, *, overall: bool) -> Iterator[Row]:
-    hidden = _any_small(counts, threshold)
+def _representation_rows(year: int, breakdown: str, counts: Counts, row: str, pattern: Pattern, *,
+                         overall: bool, round_headcount: bool = False) -> Iterator[Row]:
+    """The shares and headcount of one band, group or the organisation; ``pattern`` says which are withheld."""
     why = "no staff are recorded here"
-    for measure, part in (("white_share", counts.white), ("bme_share", counts.bme), ("unknown_share", counts.unknown)):
-        if hidden:
+    for category in CATEGORIES:
+        measure = f"{category}_share"
+        if pattern.cell(row, category):
             yield _suppressed(year, 1, breakdown, measure)
         else:
-            yield replace(_row(year, 1, breakdown, measure, percentage(part, counts.total, why_empty=why), "counts"),
-                          base=counts.total)
-    if is_small(counts.total, threshold):
+            # base: the number behind the share, for the direction-of-travel test (never when the headcount is withheld)
+            share = percentage(getattr(counts, category), counts.total, why_empty=why)
+            yield replace(_row(year, 1, breakdown, measure, share, "counts"),
+                          base=None if row in pattern.headcounts else counts.total)
+    if row in pattern.headcounts:
         yield _suppressed(year, 1, breakdown, "headcount")
     else:
-        yield Row(year, 1, breakdown, "headcount", float(counts.total), source="counts")
+        # rounding half up to the nearest 5 (Python's round() would round half to even)
+        shown = 5 * ((counts.total + 2) // 5) if round_headcount else counts.total
+        yield Row(year, 1, breakdown, "headcount", float(shown), source="counts")
     if overall:
-        if hidden:
+        # (White + BME) / all gives the unknown count back, so any withheld cell withholds it
+        if pattern.any_cell(row):
             yield _suppressed(year, 1, breakdown, "declaration_rate")
         else:
             declared = percentage(counts.white + counts.bme, counts.total, why_empty=why)
             yield _row(year, 1, breakdown, "declaration_rate", declared, "counts")
+
+
+def _cells(counts: Counts) -> dict[str, int]:
+    return {c: getattr(counts, c) for c in CATEGORIES}
+
+
+def withheld_workforce(block: Indicator1 | None, settings: Settings) -> frozenset[str]:
+    """The organisation's counts that indicator 1 withholds: indicators 3 and 4 must not use them to give them back."""
+    total = block.total() if block is not None and block.published is None and not block.not_available else None
+    if total is None:
+        return frozenset()
+    pattern = _overall_pattern(total, settings.suppression_threshold)
+    return frozenset(c for c in CATEGORIES if pattern.cell("overall", c))
+
+
+def _overall_pattern(total: Counts, threshold: int) -> Pattern:
+    """The organisation's own row: no column sums around it, so a withheld count needs only a partner in the row."""
+    return protect({"overall": _cells(total)}, threshold, column_totals=False)
 
 
 def indicator_1_rows(year: int, block: Indicator1, settings: Settings) -> Iterator[Row]:
@@ -76,14 +98,20 @@ def indicator_1_rows(year: int, block: Indicator1, settings: Settings) -> Iterat
     if total is None:
         return
     threshold = settings.suppression_threshold
-    yield from _representation_rows(year, "overall", total, threshold, overall=True)
-    for group, bands in block.groups().items():
-        group_total = Counts(white=0, bme=0, unknown=0)
-        for counts in bands.values():
-            group_total = group_total + counts
-        yield from _representation_rows(year, group, group_total, threshold, overall=False)
+    # three tables: the organisation alone; the groups, which sum to it; each group's bands, which sum to the group
+    yield from _representation_rows(year, "overall", total, "overall", _overall_pattern(total, threshold), overall=True,
+                                    round_headcount=settings.round_headcounts)
+    groups = block.groups()
+    group_totals = {group: sum(bands.values(), Counts(white=0, bme=0, unknown=0)) for group, bands in groups.items()}
+    group_pattern = protect({group: _cells(counts) for group, counts in group_totals.items()}, threshold)
+    for group, bands in groups.items():
+        yield from _representation_rows(year, group, group_totals[group], group, group_pattern, overall=False,
+                                        round_headcount=settings.round_headcounts)
+        linked = frozenset(c for c in CATEGORIES if group_pattern.cell(group, c))
+        band_pattern = protect({label: _cells(counts) for label, counts in bands.items()}, threshold, linked=linked)
         for label, counts in bands.items():
-            yield from _representation_rows(year, f"{group}/{label}", counts, threshold, overall=False)
+            yield from _representation_rows(year, f"{group}/{label}", counts, label, band_pattern, overall=False,
+                                            round_headcount=settings.round_headcounts)
 
 
 # --- indicators 2-4 --------------------------------------------------------
@@ -97,13 +125,13 @@ def _people(group: str, people: str, terms: Terminology) -> str:
 
 
 def likelihood_rows(year: int, number: int, block, workforce: Counts | None, settings: Settings,  # noqa: ANN001
-                    terms: Terminology) -> Iterator[Row]:
+                    terms: Terminology, withheld: frozenset[str] = frozenset()) -> Iterator[Row]:
     """Likelihoods and the relative likelihood: from counts where they allow, else as published, else why not."""
     if block.not_available:
         yield _not_available(year, number, "", "relative_likelihood", block.not_available)
         return
     yield from benchmark_rows(year, number, block)
-    rows = dict(_counted_likelihoods(year, number, block, workforce, settings, terms))
+    rows = dict(_counted_likelihoods(year, number, block, workforce, settings, terms, withheld))
     published = block.published
     if published is not None:
         for measure in LIKELIHOOD_MEASURES:
@@ -137,13 +165,15 @@ def _ratio_of_likelihoods(year: int, number: int, rows: dict[str, Row]) -> Row |
 
 
 def _counted_likelihoods(year: int, number: int, block, workforce: Counts | None, settings: Settings,  # noqa: ANN001
-                         terms: Terminology) -> Iterator[tuple[str, Row]]:
+                         terms: Terminology, withheld: frozenset[str]) -> Iterator[tuple[str, Row]]:
     spec = INDICATORS[number]
     counted_in = "were shortlisted" if spec.denominator_key == "shortlisted" else "were in the workforce"
     events = getattr(block, spec.numerator_key)
     population = getattr(block, spec.denominator_key) if spec.denominator_key != "workforce" else (block.workforce or workforce)
     if events is None:
         return
+    # a workforce count indicator 1 withholds stays withheld here: a likelihood over it would lead back to it
+    from_indicator_1 = spec.denominator_key == "workforce" and block.workforce is None
     if population is None:
         # Partial counts: say why nothing can be computed from them, rather than refusing the file.
         why = ("the workforce is not given and indicator 1 has no counts this year" if spec.denominator_key == "workforce"
@@ -160,7 +190,7 @@ def _counted_likelihoods(year: int, number: int, block, workforce: Counts | None
         if absent[group]:
             yield measure, _row(year, number, "", measure, Figure.cannot(f"no {terms.white if group == 'white' else terms.bme} count was given"), "counts")
             continue
-        hidden[group] = is_small(n, threshold) or is_small(d, threshold)
+        hidden[group] = is_small(n, threshold) or is_small(d, threshold) or (from_indicator_1 and group in withheld)
         if hidden[group]:
             yield measure, _suppressed(year, number, "", measure)
         else:
@@ -265,10 +295,11 @@ def year_rows(year: Year, organisation: Organisation) -> list[Row]:
     if year.indicator_1 is not None:
         rows.extend(indicator_1_rows(year.year, year.indicator_1, settings))
     workforce = year.indicator_1.total() if year.indicator_1 is not None else None
+    withheld = withheld_workforce(year.indicator_1, settings)
     for number in (2, 3, 4):
         block = year.indicator(number)
         if block is not None:
-            rows.extend(likelihood_rows(year.year, number, block, workforce, settings, terms))
+            rows.extend(likelihood_rows(year.year, number, block, workforce, settings, terms, withheld))
     for number in (5, 6, 7, 8):
         block = year.indicator(number)
         if block is not None:

@@ -182,7 +182,8 @@ def band_table(table: FigureTable, year: int, group: str) -> Table:
     rows.append((f"All {STAFF_GROUP_TITLES[group].lower()}",
                  [cell(table, table.get(year, 1, m, group)) for m in ("bme_share", "white_share", "unknown_share", "headcount")]))
     withheld = sum(1 for _, cells in rows if "Withheld (privacy)" in cells)
-    notes = [f"Withheld: bands where a group has fewer than {table.threshold} staff; publishing them could identify people."] if withheld else []
+    notes = [f"Withheld: fewer than {table.threshold} people, or a figure that would let a reader work out such a number "
+             "from the others shown (the band's headcount, the other bands and the group's totals)."] if withheld else []
     caption = f"{STAFF_GROUP_TITLES[group]} by band, {table.year_label(year)}"
     return Table(f"table-indicator-1-{group.replace('_', '-')}-{year}", caption, head, rows, notes)
 

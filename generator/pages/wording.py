@@ -155,8 +155,8 @@ def note_words(note: str, source: str, threshold: int, published_in: str = "that
     ``published_in`` names where a published figure was printed: the trust's own words, or the year's report.
     """
     if note == "suppressed":
-        return (f"Withheld to protect privacy: this figure rests on fewer than {threshold} people, "
-                "so publishing it could identify someone.")
+        return (f"Withheld to protect privacy: this figure rests on fewer than {threshold} people, or would let a reader "
+                "work out such a number from the figures shown, so publishing it could identify someone.")
     if note.startswith("not_available: "):
         return "Not available: " + note.removeprefix("not_available: ")
     if note.startswith("cannot be computed: "):
