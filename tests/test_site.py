@@ -277,3 +277,23 @@ def test_percentage_axes_start_at_zero(site):
                 assert axis.get("rangemode") == "tozero", page
                 checked += 1
     assert checked >= 6  # indicators 1 and 5-9 at least
+
+
+def test_a_lower_case_label_starts_headings_with_a_capital_and_one_band_gets_one_sentence(tmp_path):
+    from generator.data import load_dataset
+    from generator.pages import render_pages
+
+    from .conftest import ORGANISATION, write_data
+
+    folder = write_data(tmp_path / "data", {2024: """\
+        year: 2024
+        indicator_1:
+          medical_and_dental:
+            "Consultants": {white: 120, bme: 94, unknown: 0}
+        """}, ORGANISATION + "terminology: {bme: global majority}\n")
+    dataset = load_dataset(folder)
+    page = next(p for p in render_pages(dataset, compute_metrics(dataset)) if p.path == "indicators/indicator-1.md").text
+    assert "Global majority share of each band, medical and dental staff, 2024" in page
+    assert "The global majority share of the one band shown, Consultants, was 43.9%" in page
+    assert "ranged from 43.9% (Consultants) to 43.9% (Consultants)" not in page
+    assert '<th scope="col">Global majority share</th>' in page

@@ -43,6 +43,10 @@ class Chart:
     summary: str
     figure: dict[str, Any]
 
+    def __post_init__(self) -> None:
+        # a trust's own label ("global majority share of each band") may start the title: a capital there
+        object.__setattr__(self, "title", self.title[:1].upper() + self.title[1:])
+
     @property
     def accessible_name(self) -> str:
         return f"{self.title}. {self.summary} The figures are in the table that follows."

@@ -198,8 +198,9 @@ def band_chart(table: FigureTable, year: int, group: str) -> charts.Chart:
     if shown:
         low = min(shown, key=lambda x: x[1])
         high = max(shown, key=lambda x: x[1])
-        summary = (f"The {L.bme} share ranged from {pct(low[1])} ({low[0]}) to {pct(high[1])} ({high[0]})"
-                   + (f", against {pct(overall)} of the whole workforce" if overall is not None else "") + ".")
+        spread = (f"The {L.bme} share ranged from {pct(low[1])} ({low[0]}) to {pct(high[1])} ({high[0]})" if len(shown) > 1
+                  else f"The {L.bme} share of the one band shown, {low[0]}, was {pct(low[1])}")
+        summary = spread + (f", against {pct(overall)} of the whole workforce" if overall is not None else "") + "."
     else:
         summary = "Every band is withheld for privacy."
     withheld = len(labels) - len(shown)
