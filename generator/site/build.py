@@ -21,7 +21,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from ..data import Project, load_project
+from ..data import Organisation, Project, load_project
 from ..metrics import compute_metrics
 from ..pages import write_docs
 from ..pages.escape import plain_html
@@ -43,6 +43,11 @@ class BuildError(click.ClickException):
 
 def generate(project: Project, docs_dir: Path, *, drafts: bool = False) -> dict[str, Any]:
     """Validate the project and write the Markdown into ``docs_dir``; returns what the MkDocs hook applies."""
+    return _generate(project, docs_dir, drafts=drafts)[0]
+
+
+def _generate(project: Project, docs_dir: Path, *, drafts: bool = False) -> tuple[dict[str, Any], Organisation]:
+    """``generate``, also returning the organisation, so a build reads the YAML once."""
     dataset = load_project(project, drafts=drafts)
     frame = compute_metrics(dataset)
     check_published(project, dataset, frame)
@@ -55,7 +60,7 @@ def generate(project: Project, docs_dir: Path, *, drafts: bool = False) -> dict[
     target = docs_dir / SITE_FILE
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
-    return site
+    return site, org
 
 
 def _escaped_nav(nav: list[Any]) -> list[Any]:
@@ -75,8 +80,7 @@ def build_site(project: Project, out_dir: Path) -> None:
     _remove_abandoned(out_dir.parent)
     with tempfile.TemporaryDirectory(prefix=f"{BUILD_PREFIX}{os.getpid()}-", dir=out_dir.parent) as tmp:
         docs_dir, site_dir = Path(tmp) / "docs", Path(tmp) / "site"
-        generate(project, docs_dir)
-        organisation = load_project(project, drafts=False).organisation
+        _, organisation = _generate(project, docs_dir)
         config_file = write_config(organisation, Path(tmp), docs_dir, site_dir)
         config = load_config(str(config_file), strict=True)
         try:
@@ -146,8 +150,7 @@ def serve(project: Project, address: str, *, drafts: bool = False) -> None:
     _log_to_terminal()
     work = project.work_dir()
     docs_dir = work / "docs"
-    generate(project, docs_dir, drafts=drafts)
-    organisation = load_project(project, drafts=drafts).organisation
+    _, organisation = _generate(project, docs_dir, drafts=drafts)
     watch = [project.data_dir, project.config_file] + ([project.content_dir] if project.content_dir and project.content_dir.is_dir() else [])
     config_file = write_config(organisation, work, docs_dir, work / "site", watch)
     os.environ["WRES_PROJECT"] = json.dumps({"data_dir": str(project.data_dir), "config_file": str(project.config_file),
