@@ -5,8 +5,6 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-import pytest
-
 from generator.data import load_dataset
 from generator.metrics import compute_metrics
 

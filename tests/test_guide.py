@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import textwrap
@@ -21,6 +20,7 @@ import pytest
 
 from .conftest import ROOT
 from .site_helpers import visible_text
+from .test_serve import free_port
 
 GUIDE = ROOT / "docs" / "publish-your-report.md"
 BLOCK = re.compile(r"(?:<!-- file: (?P<path>\S+) -->\n)?```(?P<lang>\w+)\n(?P<body>.*?)```", re.S)
@@ -72,9 +72,7 @@ def test_the_guide_works_word_for_word_from_the_wheel(tmp_path, wheel):
     (work / wheel.name).write_bytes(wheel.read_bytes())
     remote = tmp_path / "remote.git"
     subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     env = {key: value for key, value in os.environ.items() if not key.startswith(("VIRTUAL_ENV", "PYTHON"))}
     env["PATH"] = os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if ".venv" not in p)
     env.update(REPOSITORY=str(remote), GIT_AUTHOR_NAME="Comms", GIT_AUTHOR_EMAIL="comms@example.nhs.uk",

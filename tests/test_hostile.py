@@ -92,7 +92,7 @@ def site(tmp_path_factory) -> Path:
     return build_example(tmp / "site", data)
 
 
-class Markup(HTMLParser):
+class ParsedMarkup(HTMLParser):
     """The real elements and attributes of a page, as a browser parses them (attribute values are text)."""
 
     def __init__(self) -> None:
@@ -115,7 +115,7 @@ class Markup(HTMLParser):
 
 
 def markup_problems(html: str) -> list[str]:
-    parser = Markup()
+    parser = ParsedMarkup()
     parser.feed(html)
     return parser.problems
 

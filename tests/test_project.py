@@ -198,3 +198,12 @@ def test_publish_refuses_a_year_with_problems_or_no_file(tmp_path):
     broken = wres("publish", "2024", cwd=folder)
     assert broken.returncode == 1 and "1200 appointed but only 800 shortlisted" in broken.stderr
     assert not (folder / "data" / "published" / "2024.csv").exists()
+
+
+def test_a_changed_figure_is_described_in_the_trusts_own_words():
+    from generator.data import Terminology
+    from generator.site.published import Change
+
+    change = Change(2, "", "likelihood_bme", 30.11, 27.5)
+    assert change.describe(Terminology(bme="ethnically diverse")) == (
+        "likelihood (ethnically diverse) was 30.11 when published and is now 27.5")

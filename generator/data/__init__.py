@@ -15,9 +15,9 @@ plans. A user's mistake becomes a :class:`DataError` listing every problem as
 from .errors import DataError, Problem
 from .indicators import BENCHMARK_MEASURES, INDICATORS, MEASURES, STAFF_GROUP_TITLES, Indicator
 from .loading import load_dataset, load_project
-from .project import Project
 from .model import Correction, Counts, Dataset, Indicator1, Indicator9, Organisation, Settings, SurveyIndicator, Terminology, Year
 from .plans import CLOSED, STATUSES, Action, ActionPlan, Target
+from .project import Project
 
 __all__ = [
     "BENCHMARK_MEASURES", "CLOSED", "INDICATORS", "MEASURES", "STAFF_GROUP_TITLES", "STATUSES",

@@ -54,11 +54,9 @@ def as_iso(text: str) -> str | None:
 
 def miswritten_date(text: str) -> str | None:
     """A plain-English correction when ``text`` looks like a date not written as YYYY-MM-DD, else None."""
-    parts = _parts(text)
-    if parts is None:
+    if _parts(text) is None:
         return None
-    try:
-        iso = dt.date(*parts).isoformat()
-    except ValueError:
+    iso = as_iso(text)
+    if iso is None:
         return f"'{text}' looks like a date but is not a real one; write dates as YYYY-MM-DD, e.g. 2025-07-31"
     return f"'{text}' looks like a date: write it as {iso} (YYYY-MM-DD) so it can be judged overdue"

@@ -15,9 +15,9 @@ import pandas as pd
 
 from ..data import INDICATORS
 from ..data.model import Counts, Dataset, Indicator1, Indicator9, Organisation, Settings, SurveyIndicator, Terminology, Year
-from .published import benchmark_rows, indicator_1_published_rows, typed_row
 from .disclosure import CATEGORIES, Pattern, protect
 from .formulas import Figure, in_band, is_small, percentage, relative_likelihood
+from .published import benchmark_rows, indicator_1_published_rows, typed_row
 from .row import COLUMNS, EXTRA_COLUMNS, Row
 from .travel import add_directions
 

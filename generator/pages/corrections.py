@@ -7,13 +7,13 @@ one page, newest first.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
 from ..data import Correction, Dataset, Year
 from .sections import safe_markdown
+from .wording import long_date
 
 
 @dataclass(frozen=True)
@@ -24,10 +24,6 @@ class Entry:
     @property
     def date_text(self) -> str:
         return long_date(self.correction.date)
-
-
-def long_date(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 def entries(dataset: Dataset, *, year: int | None = None, indicator: int | None = None) -> list[Entry]:

@@ -19,7 +19,7 @@ from ..metrics import plans as logic
 from .escape import text as escape_text
 from .figures import FigureTable
 from .sections import safe_markdown
-from .wording import number
+from .wording import long_date, number
 
 
 def url_root(md_path: str) -> str:
@@ -27,10 +27,6 @@ def url_root(md_path: str) -> str:
     parts = md_path.removesuffix(".md").split("/")
     depth = len(parts) - 1 if parts[-1] == "index" else len(parts)
     return "../" * depth
-
-
-def long_date(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 def anchor(action: Action) -> str:

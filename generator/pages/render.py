@@ -18,9 +18,8 @@ from markupsafe import Markup
 
 from ..data import INDICATORS, STAFF_GROUP_TITLES, Dataset
 from ..metrics import COLUMNS, plans, to_csv
-from . import corrections, escape
+from . import corrections, escape, sections
 from . import plans as plan_sections
-from . import sections
 from .figures import FigureTable
 from .tables import Table
 from .tested_with import TESTED_WITH

@@ -14,7 +14,7 @@ from . import charts
 from .figures import Figure, FigureTable
 from .tables import Table
 from .travel import short_words
-from .wording import capitalise, in_sentence, pct, ratio, sentence_end
+from .wording import capitalise, in_sentence, pct, sentence_end
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "code", "br", "blockquote", "abbr"}
 

@@ -6,6 +6,7 @@ from the metrics table.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 
@@ -80,6 +81,11 @@ def number(measure: str, value: float, decimals: int | None = None) -> str:
     return pct(value, decimals)
 
 
+def long_date(value: dt.date) -> str:
+    """3 February 2026: the way GOV.UK writes a date."""
+    return f"{value.day} {value:%B %Y}"
+
+
 def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -141,7 +147,6 @@ def headline_sentence(indicator: int, labels: Labels, values: dict[str, float | 
         return (f"{pct('bme')} of {labels.bme} staff {SURVEY_PHRASES[indicator]}, compared with "
                 f"{pct('white')} of {labels.white} staff.")
     difference = values.get("difference")
-    share = values["board_bme_share"]
     if missing(difference):
         return f"{pct('board_bme_share')} of voting board members were {labels.bme}."
     side = "below" if difference < 0 else "above"

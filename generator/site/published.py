@@ -22,15 +22,15 @@ import click
 import pandas as pd
 from ruamel.yaml.comments import CommentedMap
 
-from ..data import DataError, Dataset, Problem, Project, Year, load_project
+from ..data import DataError, Dataset, Problem, Project, Terminology, Year, load_project
 from ..data.yamlfile import display_path, new_yaml, read_yaml
 from ..metrics import compute_metrics
 
 FIELDS = ["indicator", "breakdown", "measure", "value", "ci_low", "ci_high"]
 HEADER = re.compile(r"^# published (\d{4}-\d{2}-\d{2})")
 MEASURE_WORDS = {
-    "relative_likelihood": "relative likelihood", "likelihood_white": "likelihood (White)", "likelihood_bme": "likelihood (BME)",
-    "likelihood_unknown": "likelihood (unknown)", "white": "White percentage", "bme": "BME percentage", "gap": "gap",
+    "relative_likelihood": "relative likelihood", "likelihood_white": "likelihood ({white})", "likelihood_bme": "likelihood ({bme})",
+    "likelihood_unknown": "likelihood ({unknown})", "white": "{white} percentage", "bme": "{bme} percentage", "gap": "gap",
 }
 
 
@@ -48,8 +48,10 @@ class Change:
     was: float | None
     now: float | None
 
-    def describe(self) -> str:
-        what = MEASURE_WORDS.get(self.measure, self.measure.replace("_", " "))
+    def describe(self, terms: Terminology) -> str:
+        """In the trust's own words for the groups, e.g. "likelihood (ethnically diverse) was 30.11 ..."."""
+        what = MEASURE_WORDS.get(self.measure, self.measure.replace("_", " ")).format(
+            white=terms.white, bme=terms.bme, unknown=terms.unknown)
         where = f" ({self.breakdown.replace('_', ' ').replace('/', ', ')})" if self.breakdown else ""
 
         def shown(value: float | None) -> str:
@@ -130,13 +132,13 @@ def check_published(project: Project, dataset: Dataset, frame: pd.DataFrame) -> 
             key = f"indicator_{change.indicator}"
             early = [c for c in year.corrections if change.indicator in c.indicators and c.date < frozen.on]
             if early:
-                message = (f"a published figure changed: indicator {change.indicator} {change.describe()}. The correction "
+                message = (f"a published figure changed: indicator {change.indicator} {change.describe(dataset.organisation.terminology)}. The correction "
                            f"dated {early[-1].date.isoformat()} is earlier than the day the figures were frozen "
                            f"({frozen.on.isoformat()}), so it cannot be the correction of this change: give it a date on or "
                            f"after {frozen.on.isoformat()}.")
                 problems.append(doc.problem((key,), message) if doc else Problem(display_path(path), 1, key, message))
                 continue
-            message = (f"a published figure changed: indicator {change.indicator} {change.describe()} "
+            message = (f"a published figure changed: indicator {change.indicator} {change.describe(dataset.organisation.terminology)} "
                        f"({year.display_label} was published on {frozen.on.isoformat()}). If this is a correction, record it under "
                        f"'corrections:' in this file (date: YYYY-MM-DD, on or after {frozen.on.isoformat()}, "
                        f"indicators: [{change.indicator}], what: ..., why: ...); the site will show the correction. "
