@@ -100,7 +100,8 @@ def build(project: Project, out: Path | None) -> None:
 
     out = out or project.default_out()
     build_site(project, out)
-    click.echo(f"Built the site into {out}/ (the figures are in {out}/wres-indicators.csv).")
+    shown = display_path(out)
+    click.echo(f"Built the site into {shown}/ (the figures are in {shown}/wres-indicators.csv).")
 
 
 @main.command()
