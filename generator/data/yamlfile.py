@@ -1,13 +1,17 @@
 """Reading YAML with line numbers, and turning pydantic errors into plain words.
 
 ruamel.yaml's round-trip loader remembers where every key and item stands, so a
-problem at ``indicator_2.appointed.bme`` can be reported at its line.
+problem at ``indicator_2.appointed.bme`` can be reported at its line. It is slow,
+so a file is first read with a fast loader (``fastyaml``: libyaml's C parser, the
+same YAML 1.2 rules, the same values) and parsed for its lines only when a problem
+must be reported; anything the fast loader is not sure of goes the slow way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import os
 import re
 import types
@@ -23,6 +27,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .dates import as_iso
 from .errors import Problem
+from .fastyaml import fast_load
 from .printed import from_yaml_float
 
 Loc = tuple[str | int, ...]
@@ -82,11 +87,16 @@ def new_yaml() -> YAML:
 
 @dataclass
 class YamlDocument:
-    """One file: its plain data, its line map, and how to name it in messages."""
+    """One file: its plain data, its line map (parsed when first needed), and how to name it in messages."""
 
     path: Path
     data: Any
-    node: Any
+    text: str
+
+    @functools.cached_property
+    def node(self) -> Any:
+        """ruamel's round-trip tree of the file, which knows the line of every key and item."""
+        return new_yaml().load(self.text)
 
     @property
     def name(self) -> str:
@@ -133,6 +143,9 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
         line = raw.count(b"\n", 0, exc.start) + 1
         return None, [Problem(name, line, "", f"this line has a character that is not UTF-8 (byte {raw[exc.start]:#04x}); "
                                               "save the file as UTF-8 or retype the character")]
+    data = fast_load(text)
+    if isinstance(data, dict):
+        return YamlDocument(path, data, text), []
     yaml = new_yaml()
     try:
         node = yaml.load(text)
@@ -152,7 +165,9 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
         return None, [Problem(name, 1, "", "the file is empty")]
     if not isinstance(node, CommentedMap):
         return None, [Problem(name, 1, "", "the file must be a set of 'key: value' lines")]
-    return YamlDocument(path, plain(node), node), []
+    doc = YamlDocument(path, plain(node), text)
+    doc.__dict__["node"] = node  # already parsed: cached_property reads it from here
+    return doc, []
 
 
 def _shown(value: Any) -> str:

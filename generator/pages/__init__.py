@@ -9,6 +9,12 @@ Nothing here computes a figure; it picks rows of the table, words them and lays 
 - ``render``: every page from its Jinja2 template in ``templates/``.
 """
 
-from .render import Page, render_pages, write_docs
-
 __all__ = ["Page", "render_pages", "write_docs"]
+
+
+def __getattr__(name: str):  # noqa: ANN202 - loaded on first use, so ``pages.escape`` alone stays light for the MkDocs hook
+    if name in __all__:
+        from . import render
+
+        return getattr(render, name)
+    raise AttributeError(name)

@@ -7,6 +7,7 @@ fail the build instead of printing an empty string.
 
 from __future__ import annotations
 
+import functools
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ import jinja2
 import pandas as pd
 from markupsafe import Markup
 
+from ..cache import template_cache
 from ..data import INDICATORS, STAFF_GROUP_TITLES, Dataset
 from ..metrics import COLUMNS, plans, to_csv
 from . import corrections, escape, sections
@@ -28,8 +30,11 @@ from .wording import Labels, pct, ratio, share_of_one
 CSV_NAME = "wres-indicators.csv"
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
+    """One environment per process (the preview regenerates with it); compiled templates are also kept between runs."""
     env = jinja2.Environment(
+        bytecode_cache=template_cache(),
         loader=jinja2.PackageLoader("generator.pages", "templates"),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,

@@ -26,12 +26,12 @@ from ..metrics import compute_metrics
 from ..pages import write_docs
 from ..pages.escape import plain_html
 from .config import write_config
+from .mkdocs_hooks import SITE_FILE
 from .published import check_published
 
 log = logging.getLogger("mkdocs.plugins.wres")
 
 BUILD_PREFIX = ".wres-build-"  # + the builder's process id, so a later build can tell an abandoned folder
-SITE_FILE = ".site.json"  # navigation and names for the hook; MkDocs leaves dot files out of the site
 PLOTLY_NAME = "assets/javascripts/plotly-basic.min.js"
 # The plotly.js basic bundle (scatter and bar) ships with the package, at the version the browser tests ran.
 PLOTLY_JS = Path(__file__).parent / "vendor" / "plotly-basic.min.js"

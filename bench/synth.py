@@ -1,0 +1,35 @@
+"""A deterministic project of N synthetic years, shaped like the example's latest year."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "kingsmere"
+COUNT = re.compile(r"\b(white|bme|unknown): (\d+)\b(?!\.)")
+SHARE = re.compile(r"\b(white|bme): (\d{1,2}\.\d)\b")
+
+
+def _year_text(template: str, year: int) -> str:
+    """The template year moved to ``year``, its figures nudged by a factor that depends only on the year."""
+    text = re.sub(r"^year: \d{4}$", f"year: {year}", template, flags=re.M)
+    text = re.sub(r'^label: ".*"$', f'label: "{year - 1}/{year % 100:02d}"', text, flags=re.M)
+    text = re.sub(r"^survey_year: \d{4}$", f"survey_year: {year - 1}", text, flags=re.M)
+    factor = 1 + ((year * 7) % 11 - 5) / 100  # 0.95 .. 1.05, the same for every count of a year
+    text = COUNT.sub(lambda m: f"{m[1]}: {round(int(m[2]) * factor)}", text)
+    return SHARE.sub(lambda m: f"{m[1]}: {min(99.9, round(float(m[2]) * factor, 1))}", text)
+
+
+def make_project(target: Path, years: int, first: int = 2019) -> Path:
+    """A project folder in ``target`` with ``years`` years from ``first`` (the example's config, content and plans)."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("published", "years", "schema"))
+    template = (EXAMPLE / "data" / "years" / "2024.yaml").read_text(encoding="utf-8")
+    folder = target / "data" / "years"
+    folder.mkdir(parents=True)
+    for year in range(first, first + years):
+        (folder / f"{year}.yaml").write_text(_year_text(template, year), encoding="utf-8")
+    return target
