@@ -110,7 +110,7 @@ def build(project: Project, out: Path | None) -> None:
 @click.option("--address", default="127.0.0.1:8000", show_default=True, help="Where to serve the preview.")
 def serve(project: Project, drafts: bool, address: str) -> None:
     """Preview the site; pages regenerate when a data file, wres.yaml or content/ changes."""
-    from .site.build import serve as serve_site
+    from .site.preview import serve as serve_site
 
     serve_site(project, address, drafts=drafts)
 

@@ -5,6 +5,8 @@ Everything here reads figures from :class:`FigureTable`; nothing computes a figu
 
 from __future__ import annotations
 
+import functools
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -19,6 +21,7 @@ from .wording import capitalise, in_sentence, pct, sentence_end
 ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "code", "br", "blockquote", "abbr"}
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of the text; the preview regenerates mostly unchanged prose
 def safe_markdown(text: str | None) -> Markup:
     """An editor's Markdown as HTML, with any raw HTML removed (links stay links)."""
     if not text:

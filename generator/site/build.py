@@ -141,20 +141,3 @@ def _log_to_terminal() -> None:
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
-
-
-def serve(project: Project, address: str, *, drafts: bool = False) -> None:
-    """Preview on 127.0.0.1, regenerating the pages whenever the data, the config or content/ changes."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    _log_to_terminal()
-    work = project.work_dir()
-    docs_dir = work / "docs"
-    _, organisation = _generate(project, docs_dir, drafts=drafts)
-    watch = [project.data_dir, project.config_file] + ([project.content_dir] if project.content_dir and project.content_dir.is_dir() else [])
-    config_file = write_config(organisation, work, docs_dir, work / "site", watch)
-    os.environ["WRES_PROJECT"] = json.dumps({"data_dir": str(project.data_dir), "config_file": str(project.config_file),
-                                             "content_dir": str(project.content_dir) if project.content_dir else None})
-    os.environ["WRES_DRAFTS"] = "1" if drafts else ""
-    os.environ["WRES_SERVE"] = "1"
-    mkdocs_serve(config_file=str(config_file), dev_addr=address, strict=False, livereload=True)

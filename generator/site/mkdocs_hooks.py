@@ -1,46 +1,25 @@
-"""MkDocs hooks (listed in the configuration site/config.py writes): the navigation, and live regeneration while previewing.
+"""MkDocs hooks (listed in the configuration site/config.py writes): the navigation, compiled theme templates kept,
+and the trust's hand-written pages cleaned.
 
-Under ``wres serve`` MkDocs reloads its configuration before every rebuild, so
-``on_config`` regenerates the pages from ``data/`` first. Only files whose bytes
-changed are written, so the rebuild this triggers settles at once. A mistake in
-the data is logged and shown at the top of every preview page, and the last
-good pages stay up.
-
-This module imports nothing heavy at load time (no pandas, plotly or pydantic):
-a build has them already, and the preview imports the generator on its first
-regeneration.
+The pages are generated before MkDocs runs (by ``build`` for a site, by ``preview``
+before each rebuild of ``wres serve``); the hook only applies what the generator
+wrote into ``.site.json``. It imports nothing heavy (no pandas, plotly or pydantic),
+so a bare ``mkdocs build`` of the generated folder costs what MkDocs costs.
 """
 
 from __future__ import annotations
 
 import json
-import logging
-import os
 from pathlib import Path
 
 SITE_FILE = ".site.json"  # navigation and names for the hook; MkDocs leaves dot files out of the site
 
-log = logging.getLogger("mkdocs.plugins.wres")
 _content: set[str] = set()  # the trust's hand-written pages of the build under way
 
 
 def on_config(config):  # noqa: ANN001, ANN201 - MkDocs hook signature
+    """The navigation and names the generator wrote next to the pages (the preview regenerates them first)."""
     docs_dir = Path(config.docs_dir)
-    if os.environ.get("WRES_SERVE"):
-        from generator.data import DataError, Project
-        from generator.site import generate
-
-        try:
-            where = json.loads(os.environ["WRES_PROJECT"])
-            project = Project(data_dir=Path(where["data_dir"]), config_file=Path(where["config_file"]),
-                              content_dir=Path(where["content_dir"]) if where["content_dir"] else None)
-            generate(project, docs_dir, drafts=bool(os.environ.get("WRES_DRAFTS")))
-        except DataError as exc:
-            # shown on every page of the preview (generator/site/theme/main.html) and in the terminal
-            config.extra["wres_problems"] = [str(problem) for problem in exc.problems]
-            for problem in exc.problems:
-                log.warning(str(problem))
-            log.warning("The preview shows the last good version until these are fixed.")
     site_file = docs_dir / SITE_FILE
     _content.clear()
     if site_file.exists():

@@ -1,0 +1,134 @@
+"""``python -m bench`` (``make bench``): every number of issue 12 side by side, written into docs/benchmarks.md.
+
+Options: ``--pairs N`` interleaved build pairs (default 7), ``--runs N`` builds per scale
+point (default 3), ``--edits N`` preview edits (default 7), ``--skip lighthouse`` (or
+``weight``, ``scale``, ``preview``, ``build``; repeatable), ``--out FILE``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from . import build, machine, pages, preview
+from .synth import EXAMPLE, ROOT
+
+CHROMIUM = os.environ.get("WRES_CHROMIUM", "/usr/bin/chromium")
+RATIO_TARGET = 1.15
+LATENCY_TARGET = 0.5
+IDLE_TARGET = 0.05
+LINEAR_TARGET = 0.10  # the fit's worst point within 10% of the line
+LIGHTHOUSE_PERF = {"indicators": 95}  # other page types: 98
+LIGHTHOUSE_PERF_OTHER = 98
+
+
+def met(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.1f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--edits", type=int, default=7)
+    parser.add_argument("--skip", action="append", default=[], choices=["build", "scale", "weight", "lighthouse", "preview"])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    args = parser.parse_args(argv)
+    rows: list[list[str]] = []  # measure, result, target, met
+    sections: list[str] = []
+    lighthouse_version = "not run"
+    with tempfile.TemporaryDirectory(prefix="wres-bench-") as tmp:
+        work = Path(tmp)
+        if "build" not in args.skip:
+            print("build vs bare MkDocs ...", file=sys.stderr)
+            pairs = build.compare(EXAMPLE, work / "compare", args.pairs)
+            rows.append([f"`wres build` / bare `mkdocs build`, example ({args.pairs} interleaved pairs, medians)",
+                         f"{statistics.median(pairs.wres):.2f} s / {statistics.median(pairs.bare):.2f} s = **{pairs.ratio:.2f}×**",
+                         f"≤ {RATIO_TARGET}×", met(pairs.ratio <= RATIO_TARGET)])
+            sections.append("Build runs (s), in order: wres " + ", ".join(f"{t:.2f}" for t in pairs.wres)
+                            + "; bare " + ", ".join(f"{t:.2f}" for t in pairs.bare) + ".")
+        if "scale" not in args.skip:
+            print("scale in years ...", file=sys.stderr)
+            points = build.scale(work / "scale", runs=args.runs)
+            fixed, per_year, worst = build.linear_fit(points)
+            for years, seconds in points.items():
+                rows.append([f"`wres build`, {years} synthetic years (median of {args.runs})", f"{seconds:.2f} s",
+                             "linear in years", ""])
+            rows.append(["Linear fit: fixed + per year", f"{fixed:.2f} s + {per_year * 1000:.0f} ms a year "
+                         f"(worst point {worst:.0%} off the line)", f"within {LINEAR_TARGET:.0%} of a line",
+                         met(worst <= LINEAR_TARGET)])
+        site = None
+        if not ({"weight", "lighthouse"} <= set(args.skip)):
+            site = work / "site"
+            from tests.site_helpers import build_example
+
+            build_example(site)
+            types = pages.page_types(site)
+        if "weight" not in args.skip and site is not None:
+            print("page weight ...", file=sys.stderr)
+            measured = pages.weights(site, types, CHROMIUM)
+            heaviest = {name: path for name, (path, _) in measured.items()}
+            kinds = sorted({k for sizes in measured.values() for k in sizes})
+            head = "| page type (page) | " + " | ".join(f"{k} raw / gzip (KiB)" for k in kinds) + " | total raw / gzip (KiB) |"
+            lines = [head, "| --- " * (len(kinds) + 2) + "|"]
+            for name, (path, sizes) in measured.items():
+                cells = [f"{kb(sizes[k]['raw'])} / {kb(sizes[k]['gzip'])}" if k in sizes else "–" for k in kinds]
+                raw, gz = sum(s["raw"] for s in sizes.values()), sum(s["gzip"] for s in sizes.values())
+                lines.append(f"| {name}: {len(types[name])} pages, heaviest `/{path}` | " + " | ".join(cells) + f" | **{kb(raw)} / {kb(gz)}** |")
+            sections.append("### Page weight\n\nPer page type, its heaviest page: everything it fetched in Chromium at 375 px until the network "
+                            "was idle, scrolled to the end (lazy loads included), as files on disk and gzipped "
+                            "(level 6).\n\n" + "\n".join(lines))
+        if "lighthouse" not in args.skip and site is not None:
+            print("lighthouse ...", file=sys.stderr)
+            chosen = heaviest if "weight" not in args.skip else {name: paths[0] for name, paths in types.items()}
+            scores = pages.lighthouse(site, chosen, CHROMIUM, work)
+            if isinstance(scores, str):
+                rows.append(["Lighthouse mobile, every page type", f"not measured: {scores}", "perf ≥ 95/98, a11y 100", "unknown"])
+            else:
+                from generator.pages.tested_with import TESTED_WITH
+
+                lighthouse_version = TESTED_WITH["Lighthouse"]
+                for name, s in scores.items():
+                    target = LIGHTHOUSE_PERF.get(name, LIGHTHOUSE_PERF_OTHER)
+                    rows.append([f"Lighthouse mobile: {name} (`/{chosen[name]}`)",
+                                 f"performance {s['performance']:.0f}, accessibility {s['accessibility']:.0f}",
+                                 f"≥ {target}, 100", met(s["performance"] >= target and s["accessibility"] == 100)])
+        if "preview" not in args.skip:
+            print("preview ...", file=sys.stderr)
+            result = preview.measure(work / "preview", edits=args.edits)
+            rows.append([f"`wres serve`: YAML edit → page shows it (median of {args.edits}; worst)",
+                         f"{result['median']:.2f} s ({result['worst']:.2f} s)", f"≤ {LATENCY_TARGET} s",
+                         met(result["median"] <= LATENCY_TARGET)])
+            rows.append(["`wres serve`: CPU over 10 s after the edits", f"{result['idle_cpu']:.1%} of a core",
+                         f"< {IDLE_TARGET:.0%}", met(result["idle_cpu"] < IDLE_TARGET)])
+    info = machine.describe(CHROMIUM, lighthouse_version)
+    text = render(rows, sections, info)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+def render(rows: list[list[str]], sections: list[str], info: dict[str, str]) -> str:
+    out = ["# Benchmarks", "",
+           f"Written by `make bench` (`python -m bench`) on {dt.date.today().isoformat()}. Timings are noisy on a shared "
+           "machine, so this is not part of `make test`; run it again to compare. How each number is taken: "
+           "README, \"Benchmarks\".", "",
+           "| measure | result | target | |", "| --- | --- | --- | --- |"]
+    out += ["| " + " | ".join(row) + " |" for row in rows]
+    out += ["", *[s + "\n" for s in sections], "### Machine and versions", "", "| | |", "| --- | --- |"]
+    out += [f"| {k} | {v} |" for k, v in info.items()]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
