@@ -77,13 +77,13 @@ def main(argv: list[str] | None = None) -> int:
             print("page weight ...", file=sys.stderr)
             measured = pages.weights(site, types, CHROMIUM)
             heaviest = {name: path for name, (path, _) in measured.items()}
-            kinds = sorted({k for sizes in measured.values() for k in sizes})
+            kinds = sorted({k for _, sizes in measured.values() for k in sizes})
             head = "| page type (page) | " + " | ".join(f"{k} raw / gzip (KiB)" for k in kinds) + " | total raw / gzip (KiB) |"
             lines = [head, "| --- " * (len(kinds) + 2) + "|"]
             for name, (path, sizes) in measured.items():
                 cells = [f"{kb(sizes[k]['raw'])} / {kb(sizes[k]['gzip'])}" if k in sizes else "–" for k in kinds]
                 raw, gz = sum(s["raw"] for s in sizes.values()), sum(s["gzip"] for s in sizes.values())
-                lines.append(f"| {name}: {len(types[name])} pages, heaviest `/{path}` | " + " | ".join(cells) + f" | **{kb(raw)} / {kb(gz)}** |")
+                lines.append(f"| {name}: {len(types[name])} page{'s' if len(types[name]) > 1 else ''}, heaviest `/{path}` | " + " | ".join(cells) + f" | **{kb(raw)} / {kb(gz)}** |")
             sections.append("### Page weight\n\nPer page type, its heaviest page: everything it fetched in Chromium at 375 px until the network "
                             "was idle, scrolled to the end (lazy loads included), as files on disk and gzipped "
                             "(level 6).\n\n" + "\n".join(lines))
