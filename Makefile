@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: site test install install-test check metrics schema serve golden clean browser-deps lighthouse
+.PHONY: site test install install-test check metrics schema serve golden clean browser-deps lighthouse bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,3 +64,8 @@ golden: install-test
 # Lighthouse on the home, an indicator, a year and the action-plan page (slow: not part of `make test`).
 lighthouse: install browser-deps
 	$(BIN)/python -m tests.lighthouse_check
+
+# Build, scale, page weight, Lighthouse and preview numbers side by side, written into docs/benchmarks.md
+# (a few minutes; timings are noisy, so not part of `make test`). README: "Benchmarks".
+bench: install-test browser-deps
+	TZ=UTC LC_ALL=C.UTF-8 $(BIN)/python -m bench

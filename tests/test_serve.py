@@ -54,6 +54,20 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
+def wait_until_gone(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page = ""
+        try:
+            page = fetch(url)
+        except OSError:
+            pass
+        if page and text not in page:
+            return True
+        time.sleep(0.25)
+    return False
+
+
 def test_serve_regenerates_when_the_data_changes(tmp_path):
     data = copy_data(tmp_path / "project")
     port = free_port()
@@ -75,6 +89,13 @@ def test_serve_regenerates_when_the_data_changes(tmp_path):
         year.write_text(year.read_text().replace("year: 2024", "year: 2025"))
         assert wait_for(url, "says 2025 but the file is named 2024.yaml", 30), "the mistake is not shown in the preview"
         assert "Edited in preview" in fetch(url)
+        # fixed again: the message goes from every page, the unchanged ones included
+        year.write_text(year.read_text().replace("year: 2025", "year: 2024"))
+        assert wait_for(url + "methodology/", "</html>", 5)
+        assert wait_until_gone(url + "methodology/", "says 2025 but", 30), "a fixed mistake is still shown"
+        # a new page changes the menu of every page, though their Markdown is the same
+        (data.parent / "content" / "glossary.md").write_text("# Glossary of terms\n\nWords we use.\n")
+        assert wait_for(url + "methodology/", "Glossary of terms", 30), "a page whose Markdown did not change kept the old menu"
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         output = server.communicate(timeout=20)[0].decode()
