@@ -46,7 +46,7 @@ serve: install
 	$(BIN)/wres serve --project $(EXAMPLE) --drafts
 
 test: install-test browser-deps
-	TZ=UTC LC_ALL=C.UTF-8 PYTHONHASHSEED=0 $(BIN)/python -m pytest
+	TZ=UTC LC_ALL=C.UTF-8 PYTHONHASHSEED=0 $(BIN)/python -m pytest -n 2
 
 check: install
 	$(BIN)/wres check --project $(EXAMPLE)

@@ -1,6 +1,6 @@
 """Build a trust's site: validate, generate the Markdown, run MkDocs --strict, swap the result in.
 
-``generate`` is shared by the build and the live preview (through the MkDocs hook),
+``generate`` is shared by the build and the live preview (``preview.py``, before each rebuild),
 so both show exactly the same pages.
 """
 

@@ -55,7 +55,9 @@ def test_tab_reaches_everything_in_order_with_a_visible_focus(browser, base_url,
     page = context.new_page()
     failures = []
     for path in page_paths:
-        page.goto(base_url + path, wait_until="networkidle")
+        # the condition the walk needs (Material's script has run at "load"; every chart is drawn), not half a
+        # second of network silence per page
+        page.goto(base_url + path, wait_until="load")
         page.wait_for_function("document.querySelectorAll('.wres-chart').length === document.querySelectorAll('.wres-chart--drawn').length")
         seen, count = tab_through(page)
         order = [int(f["index"]) if f["index"] is not None else f["what"] for f in seen]
