@@ -23,7 +23,7 @@ from . import plans as plan_sections
 from .figures import FigureTable
 from .tables import Table
 from .tested_with import TESTED_WITH
-from .wording import Labels, pct, ratio, share_of_one
+from .wording import Labels, long_date, pct, ratio, share_of_one
 
 CSV_NAME = "wres-indicators.csv"
 
@@ -46,6 +46,7 @@ def environment() -> jinja2.Environment:
     env.filters["pct"] = pct
     env.filters["share_of_one"] = share_of_one
     env.globals["table_of"] = table_of
+    env.globals["long_date"] = long_date
     return env
 
 
