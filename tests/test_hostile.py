@@ -1,6 +1,6 @@
 """Every value a person types is data, not markup: a corpus of hostile strings in every field, and the site stays inert.
 
-The corpus goes into the organisation's names and words, the site's name, a year's
+The corpus goes into the organisation's names and words, the logo's alt text, the site's name, a year's
 label, summary, commentary and reasons, its narrative (foreword, signatory, key messages, staff
 network statement, conclusion), band labels, the action plan's title, themes,
 actions, owners and updates, a correction, and a hand-written content page. The
@@ -56,6 +56,7 @@ def plant(data: Path) -> None:
         doc["comparator"] = "Acute " + CORPUS[5]
         doc["terminology"]["bme"] = "BME " + CORPUS[3]
         doc["terminology"]["white"] = "White " + CORPUS[4]
+        doc["identity"]["logo_alt"] = "Logo " + CORPUS[0] + CORPUS[1] + '" onload="alert(13)'
         doc["site"] = {"name": "[site](javascript:alert('s12')) " + CORPUS[0], "description": CORPUS[0] + CORPUS[2]}
     edit(root / "wres.yaml", organisation)
 
@@ -158,3 +159,11 @@ def test_the_narrative_is_on_the_year_page_as_inert_text(site):
     assert "&#60;script&#62;" in signatory and "<" not in signatory
     messages = re.search(r'<ul class="wres-key-messages wres-editor">(.*?)</ul>', html, re.S).group(1)
     assert messages.count("<li>") == 10 and "<img" not in messages and "<svg" not in messages
+
+
+def test_the_logo_alt_text_stays_an_attribute_value(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    img = re.search(r'<img src="assets/images/logo.svg" alt="([^"]*)">', html)
+    assert img, "the logo and its alt text should be in the header"
+    alt = img.group(1)
+    assert "&lt;script&gt;" in alt and "&#34; onload=" in alt

@@ -107,3 +107,42 @@ def test_alt_text_without_a_logo_and_unknown_key(tmp_path):
         "organisation.yaml:4: identity.logo_alt: there is no logo to describe: add logo (the path of an .svg or .png), or remove logo_alt",
         "organisation.yaml:5: identity.colour: unknown key 'colour'; did you mean 'accent_colour'?",
     ]
+
+
+def test_the_site_gets_the_logo_and_a_colour_stylesheet_never_an_inline_style(tmp_path):
+    from generator.site import identity as site_identity
+    from generator.site.config import mkdocs_config
+
+    dataset = load(tmp_path, '  logo: logo.svg\n  logo_alt: "Test <Hospitals>"\n  accent_colour: "#005eb8"\n', {"logo.svg": LOGO.encode()})
+    org = dataset.organisation
+    config = mkdocs_config(org, tmp_path / "docs", tmp_path / "site")
+    assert config["theme"]["logo"] == "assets/images/logo.svg"
+    assert config["extra"]["wres_logo_alt"] == "Test &lt;Hospitals&gt;"
+    assert config["extra_css"] == ["assets/stylesheets/wres.css", "assets/stylesheets/wres-identity.css"]
+    files = site_identity.files(org.identity)
+    assert files["assets/images/logo.svg"] == (tmp_path / "data" / "logo.svg").resolve()
+    css = files["assets/stylesheets/wres-identity.css"].decode()
+    assert "--md-primary-fg-color: #005EB8;" in css and "--md-typeset-a-color: #005EB8;" in css
+    # the dark scheme's links keep their own colour: the accent is set for links in the light scheme only
+    assert css.count("--md-typeset-a-color") == 1 and 'data-md-color-scheme="default"' in css
+
+
+def test_without_identity_the_site_keeps_its_neutral_look(tmp_path):
+    from generator.site import identity as site_identity
+    from generator.site.config import mkdocs_config
+
+    org = load_dataset(write_data(tmp_path / "data", {2024: "year: 2024\n"})).organisation
+    config = mkdocs_config(org, tmp_path / "docs", tmp_path / "site")
+    assert "logo" not in config["theme"] and config["theme"]["icon"] == {"logo": "material/chart-line"}
+    assert config["extra_css"] == ["assets/stylesheets/wres.css"]
+    assert "wres_logo_alt" not in config["extra"]
+    assert site_identity.files(None) == {}
+
+
+def test_a_colour_only_identity_keeps_the_neutral_icon(tmp_path):
+    from generator.site.config import mkdocs_config
+
+    org = load(tmp_path, '  accent_colour: "#00703C"\n').organisation
+    config = mkdocs_config(org, tmp_path / "docs", tmp_path / "site")
+    assert "logo" not in config["theme"]
+    assert config["extra_css"][-1] == "assets/stylesheets/wres-identity.css"

@@ -149,7 +149,7 @@ def navigation(dataset: Dataset, content_pages: list[str]) -> list[Any]:
 
 
 def write_docs(dataset: Dataset, frame: pd.DataFrame, docs_dir: Path, content_dir: Path | None,
-               extra_files: dict[str, Path] | None = None) -> list[Any]:
+               extra_files: dict[str, Path | bytes] | None = None) -> list[Any]:
     """Write every page into ``docs_dir`` (only files whose bytes changed) and return the navigation."""
     wanted: dict[Path, bytes] = {}
     for page in render_pages(dataset, frame):
@@ -166,7 +166,7 @@ def write_docs(dataset: Dataset, frame: pd.DataFrame, docs_dir: Path, content_di
                 if path.suffix == ".md":
                     content_pages.append(rel.as_posix())
     for rel, source in sorted((extra_files or {}).items()):
-        wanted[docs_dir / rel] = source.read_bytes()
+        wanted[docs_dir / rel] = source if isinstance(source, bytes) else source.read_bytes()
     docs_dir.mkdir(parents=True, exist_ok=True)
     for path, data in wanted.items():
         if not path.exists() or path.read_bytes() != data:
