@@ -109,3 +109,28 @@ def test_every_problem_at_once(tmp_path):
     with pytest.raises(DataError) as caught:
         load_dataset(folder)
     assert [p.field for p in caught.value.problems] == ["narrative.foreword", "narrative.board_approved"]
+
+
+def test_new_year_scaffolds_the_slots_commented_out_with_guidance(tmp_path):
+    from generator.data import Project
+    from generator.site import new_year
+
+    from .conftest import load_example
+    from .site_helpers import copy_data
+
+    data = copy_data(tmp_path / "project")
+    year_file, _ = new_year(Project.folder(data.parent), 2025)
+    text = year_file.read_text(encoding="utf-8")
+    assert load_example(data.parent).years[-1].narrative is None  # the draft is valid as it stands
+    for slot in ("foreword", "foreword_signatory", "key_messages", "staff_network_statement", "conclusion", "board_approved"):
+        assert f"#   {slot}:" in text
+    # an editor who removes the # in front of every line of the block gets a valid narrative
+    lines = text.splitlines()
+    start = lines.index("# narrative:")
+    for i in range(start, start + 11):
+        lines[i] = lines[i][2:]
+    year_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    narrative = load_example(data.parent).years[-1].narrative
+    assert narrative.foreword_signatory == "Name, Chief Executive"
+    assert narrative.board_approved == dt.date(2025, 9, 30)
+    assert narrative.key_messages == ["..."]
