@@ -103,6 +103,11 @@ def test_the_guide_works_word_for_word_from_the_wheel(tmp_path, wheel):
     assert "58.5%" in report_2023 and "Band 8a and above" in report_2023
     assert "Cannot be computed: no White count was given. The 2022/23 report gave figures for ethnically diverse staff only." in report_2023
     assert "Not published in the 2022/23 report" in report_2023  # the White figure of indicator 5
+    report_2024 = (site / "years" / "2024" / "index.html").read_text()
+    assert "Approved by the board on 26 September 2024." in visible_text(report_2024)
+    assert "Sam Patel, Chief Executive" in visible_text(report_2024)
+    assert 'alt="Anytown Hospitals NHS Foundation Trust"' in report_2024
+    assert "#00703C" in (site / "assets" / "stylesheets" / "wres-identity.css").read_text()
     indicator_2 = visible_text((site / "indicators" / "indicator-2" / "index.html").read_text())
     assert "National average" in indicator_2 and "Acute trusts in the Midlands" in indicator_2
     assert "https://wres.anytown.example.nhs.uk/" in (site / "sitemap.xml").read_text()

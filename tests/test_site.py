@@ -297,3 +297,31 @@ def test_a_lower_case_label_starts_headings_with_a_capital_and_one_band_gets_one
     assert "The global majority share of the one band shown, Consultants, was 43.9%" in page
     assert "ranged from 43.9% (Consultants) to 43.9% (Consultants)" not in page
     assert '<th scope="col">Global majority share</th>' in page
+
+
+def test_the_example_shows_its_identity_on_every_page(site):
+    logo = (Path(__file__).parent.parent / "examples" / "kingsmere" / "content" / "logo.svg").read_bytes()
+    assert (site / "assets" / "images" / "logo.svg").read_bytes() == logo
+    css = (site / "assets" / "stylesheets" / "wres-identity.css").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #005EB8;" in css
+    for page in html_pages(site):
+        html = page.read_text(encoding="utf-8")
+        assert re.search(r'<img src="[./]*assets/images/logo\.svg" alt="Kingsmere Hospitals NHS Foundation Trust">', html), page
+        assert re.search(r'<link rel="stylesheet" href="[./]*assets/stylesheets/wres-identity\.css">', html), page
+        assert 'alt="logo"' not in html
+
+
+def test_the_year_page_carries_the_trusts_words_in_order(site):
+    def article(page: str) -> str:
+        return visible_text(re.search(r"<article.*?</article>", read(site, page), re.S).group(0))
+
+    text = article("years/2024")
+    order = ["WRES report 2023/24", "Approved by the board on 26 September 2024.", "Foreword",
+             "Dr Amara Okafor, Chief Executive", "Key messages", "Summary", "Indicator 9: Board membership",
+             "Staff network statement", "Conclusion"]
+    places = [text.find(words) for words in order]
+    assert -1 not in places, dict(zip(order, places))
+    assert places == sorted(places), dict(zip(order, places))
+    # a year without a narrative has none of its headings
+    assert "Foreword" not in article("years/2019")
+    assert "Approved by the board on 26 September 2019." in article("years/2019")

@@ -23,7 +23,7 @@ from . import plans as plan_sections
 from .figures import FigureTable
 from .tables import Table
 from .tested_with import TESTED_WITH
-from .wording import Labels, pct, ratio, share_of_one
+from .wording import Labels, long_date, pct, ratio, share_of_one
 
 CSV_NAME = "wres-indicators.csv"
 
@@ -46,6 +46,7 @@ def environment() -> jinja2.Environment:
     env.filters["pct"] = pct
     env.filters["share_of_one"] = share_of_one
     env.globals["table_of"] = table_of
+    env.globals["long_date"] = long_date
     return env
 
 
@@ -153,7 +154,7 @@ def navigation(dataset: Dataset, content_pages: list[str]) -> list[Any]:
 
 
 def write_docs(dataset: Dataset, frame: pd.DataFrame, docs_dir: Path, content_dir: Path | None,
-               extra_files: dict[str, Path] | None = None, reports: dict[int, Any] | None = None) -> list[Any]:
+               extra_files: dict[str, Path | bytes] | None = None, reports: dict[int, Any] | None = None) -> list[Any]:
     """Write every page into ``docs_dir`` (only files whose bytes changed) and return the navigation."""
     wanted: dict[Path, bytes] = {}
     for page in render_pages(dataset, frame, reports):
@@ -170,7 +171,7 @@ def write_docs(dataset: Dataset, frame: pd.DataFrame, docs_dir: Path, content_di
                 if path.suffix == ".md":
                     content_pages.append(rel.as_posix())
     for rel, source in sorted((extra_files or {}).items()):
-        wanted[docs_dir / rel] = source.read_bytes()
+        wanted[docs_dir / rel] = source if isinstance(source, bytes) else source.read_bytes()
     docs_dir.mkdir(parents=True, exist_ok=True)
     for path, data in wanted.items():
         if not path.exists() or path.read_bytes() != data:

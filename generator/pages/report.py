@@ -215,7 +215,16 @@ def report_document(dataset: Dataset, frame: pd.DataFrame, year: int, *, logo: P
         "methodology": methodology_html(env, common),
     }
     html = env.get_template(TEMPLATE).render(**context)
-    return ReportDocument(year, title, html, STYLESHEET.read_text(encoding="utf-8"))
+    return ReportDocument(year, title, html, STYLESHEET.read_text(encoding="utf-8") + accent_css(identity))
+
+
+def accent_css(identity: Any) -> str:
+    """The trust's accent colour on headings, links and the headline rule (the loader checked it is #RRGGBB
+    with 4.5:1 against white); none keeps the report's own blue."""
+    colour = getattr(identity, "accent_colour", None) if identity is not None else None
+    if not colour or not re.fullmatch(r"#[0-9A-Fa-f]{6}", colour):
+        return ""
+    return f"\nh1, h2, h3, h4, a {{ color: {colour}; }}\n.headline {{ border-left-color: {colour}; }}\n"
 
 
 def report_documents(dataset: Dataset, frame: pd.DataFrame, **identity: Any) -> list[ReportDocument]:

@@ -25,6 +25,7 @@ from ..data import Organisation, Project, load_project
 from ..metrics import compute_metrics
 from ..pages import write_docs
 from ..pages.escape import plain_html
+from . import identity
 from .config import write_config
 from .pdf import year_reports
 from .published import check_published
@@ -56,12 +57,12 @@ def _generate(project: Project, docs_dir: Path, *, drafts: bool = False, pdfs: b
     dataset = load_project(project, drafts=drafts)
     frame = compute_metrics(dataset)
     check_published(project, dataset, frame)
-    extra = {PLOTLY_NAME: PLOTLY_JS}
+    org = dataset.organisation
+    extra: dict[str, Path | bytes] = {PLOTLY_NAME: PLOTLY_JS, **identity.files(org.identity)}
     reports = year_reports(dataset, frame) if pdfs else {}
     extra.update({report.site_path: report.path for report in reports.values()})
     nav = write_docs(dataset, frame, docs_dir, project.content_dir, extra,
                      reports={year: report.link for year, report in reports.items()})
-    org = dataset.organisation
     # MkDocs and the theme print these without escaping: they are escaped here, once
     site = {"nav": _escaped_nav(nav), "site_name": plain_html(org.site_name), "copyright": plain_html(org.name),
             "content": sorted(item for item in nav if isinstance(item, str))}
