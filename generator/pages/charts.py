@@ -28,8 +28,9 @@ STYLES: dict[str, dict[str, Any]] = {
     "bme": {"symbol": "square", "dash": "dash"},
     "white_national": {"symbol": "circle-open", "dash": "dot"},
     "bme_national": {"symbol": "square-open", "dash": "dot"},
-    "white_comparator": {"symbol": "circle-open", "dash": "dashdot"},
-    "bme_comparator": {"symbol": "square-open", "dash": "dashdot"},
+    # reference marks have no line, so the comparator's shapes differ from the national ones
+    "white_comparator": {"symbol": "triangle-up-open", "dash": "dashdot"},
+    "bme_comparator": {"symbol": "triangle-down-open", "dash": "dashdot"},
     "ratio": {"symbol": "circle", "dash": "solid"},
     "published": {"symbol": "diamond-open", "dash": "solid"},
     "board": {"symbol": "square", "dash": "dash"},

@@ -69,8 +69,9 @@ def _symbol(symbol: str, x: float, y: float, size: float, role: str) -> str:
     if name == "star":
         points = [(x + (r if i % 2 == 0 else r * 0.45) * 1.3 * math.sin(i * math.pi / 5),
                    y - (r if i % 2 == 0 else r * 0.45) * 1.3 * math.cos(i * math.pi / 5)) for i in range(10)]
-    elif name == "triangle-up":
-        points = [(x, y - r * 1.2), (x + r * 1.1, y + r * 0.8), (x - r * 1.1, y + r * 0.8)]
+    elif name.startswith("triangle"):
+        turn = -1 if name == "triangle-down" else 1
+        points = [(x, y - turn * r * 1.2), (x + r * 1.1, y + turn * r * 0.8), (x - r * 1.1, y + turn * r * 0.8)]
     else:  # diamond, and any other symbol: a shape unlike the circle and the square
         points = [(x, y - r * 1.2), (x + r * 1.2, y), (x, y + r * 1.2), (x - r * 1.2, y)]
     return f'<polygon points="{" ".join(f"{num(a)},{num(b)}" for a, b in points)}" stroke-width="2"{paint}/>'
