@@ -6,6 +6,7 @@ Read back from the files with pikepdf (structure tree, outline, metadata) and py
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 import subprocess
@@ -27,7 +28,8 @@ from .site_helpers import build_example, copy_data
 from .test_hostile import CORPUS, markup_problems, plant
 
 A4 = (595.28, 841.89)  # points
-SECTIONS = ["Contents", "Key findings"] + [f"Indicator {n}:" for n in range(1, 10)] + ["Action plan", "Methodology", "Glossary"]
+SECTIONS = (["Contents", "Foreword", "Key findings"] + [f"Indicator {n}:" for n in range(1, 10)]
+            + ["Action plan", "Statement from the staff network", "Conclusion", "Methodology", "Glossary"])
 
 
 @pytest.fixture(scope="module")
@@ -139,14 +141,16 @@ def test_the_outline_lists_every_section(report):
 def test_text_extracts_in_reading_order(site):
     pages = [re.sub(r"\s+", " ", page.extract_text() or "") for page in PdfReader(site / "reports" / "wres-report-2024.pdf").pages]
     assert pages[0].startswith("Kingsmere Hospitals NHS Foundation Trust Workforce Race Equality Standard report 2023/24")
-    assert pages[1].startswith("Contents Key findings")
+    assert pages[1].startswith("Contents Foreword")
     # each section starts a page with its heading, in the order of the report
     starts = [next(i for i, text in enumerate(pages) if text.startswith(heading))
-              for heading in ("Key findings", "Indicator 1: Workforce representation", "Indicator 2: Appointment",
-                              "Indicator 9:", "Action plan", "Methodology", "Glossary")]
+              for heading in ("Foreword", "Key findings", "Indicator 1: Workforce representation", "Indicator 2: Appointment",
+                              "Indicator 9:", "Action plan", "Statement from the staff network", "Conclusion",
+                              "Methodology", "Glossary")]
     assert starts == sorted(starts) and starts[0] == 2
-    # within a section: what it measures, then the headline and its direction of travel, then the table
-    part = pages[starts[2]]
+    assert "Dr Amara Okafor, Chief Executive" in pages[2]  # the foreword's signatory
+    # within a section: what it measures, then the headline and its direction of travel, then the chart and table
+    part = " ".join(pages[starts[3]:starts[4]])
     assert part.index("What it measures") < part.index("Direction of travel") < part.index("every year")
 
 
@@ -226,7 +230,13 @@ def test_typed_text_is_inert_in_the_pdf(tmp_path):
     plant(data)
     dataset = load_project(Project.folder(data.parent))
     document = report_document(dataset, compute_metrics(dataset), 2024)
-    assert markup_problems(document.html) == []
+    # the report's own images (charts, the logo) are data: addresses; what they hold is checked like the page
+    images = re.findall(r'src="data:image/(?:svg\+xml|png);base64,([A-Za-z0-9+/=]+)"', document.html)
+    assert len(images) >= 10
+    for image in images:
+        svg = base64.b64decode(image).decode("utf-8", errors="replace")
+        assert markup_problems(svg) == [] and "<script" not in svg.lower() and "<foreignobject" not in svg.lower()
+    assert markup_problems(re.sub(r'src="data:image/(?:svg\+xml|png);base64,[A-Za-z0-9+/=]+"', 'src=""', document.html)) == []
     data_pdf, _ = pdf.render(document)
     path = tmp_path / "hostile.pdf"
     path.write_bytes(data_pdf)
@@ -238,5 +248,8 @@ def test_typed_text_is_inert_in_the_pdf(tmp_path):
                 assert not uri.lower().startswith(("javascript", "data")), uri
     # the organisation's name and an owner are plain text: they show literally, as typed
     text = re.sub(r"\s", "", pdf_text(path))  # a narrow table cell breaks a line anywhere
-    for typed in ("Kingsmere " + CORPUS[0] + CORPUS[2], "Owner " + CORPUS[6]):
+    for typed in ("Kingsmere " + CORPUS[0] + CORPUS[2], "Owner " + CORPUS[6], "Dr " + CORPUS[0] + CORPUS[2]):
         assert re.sub(r"\s", "", typed) in text
+    with pikepdf.open(path) as document_pdf:  # the logo's alt text is the cover figure's /Alt, as typed
+        alts = [str(e.get("/Alt", "")) for e in struct_elements(document_pdf) if str(e.S) == "/Figure"]
+    assert "Logo " + CORPUS[0] + CORPUS[1] + '" onload="alert(13)' in alts
