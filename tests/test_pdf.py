@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import base64
 import html
+import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pikepdf
@@ -191,6 +193,14 @@ def test_an_unchanged_report_is_copied_from_the_cache(tmp_path, monkeypatch):
     def no_render(_document):  # noqa: ANN001, ANN202
         raise AssertionError("the PDF was made again")
 
+    # a PDF unused for KEEP_DAYS goes when another is made; one in use stays
+    stale = first.path.parent / ("0" * 64)
+    stale.with_suffix(".pdf").write_bytes(b"%PDF")
+    stale.with_suffix(".json").write_text('{"pages": 1}')
+    old = time.time() - (pdf.KEEP_DAYS + 1) * 86400
+    os.utime(stale.with_suffix(".json"), (old, old))
+    pdf.made(report_document(dataset, compute_metrics(dataset), 2020))
+    assert not stale.with_suffix(".pdf").exists() and first.path.exists()
     monkeypatch.setattr(pdf, "render", no_render)
     assert pdf.made(document) == first
     monkeypatch.delenv("WRES_CACHE_DIR")

@@ -10,15 +10,18 @@ content.
 Making a PDF takes a few seconds, so each is kept in a per-user cache named by the
 SHA-256 of its HTML (images included), its CSS and WeasyPrint's version: a build
 whose report did not change copies the cached file. The cache lives in
-``$WRES_CACHE_DIR``, or ``$XDG_CACHE_HOME/wres/pdf``, or ``~/.cache/wres/pdf``.
+``$WRES_CACHE_DIR/pdf``, or ``$XDG_CACHE_HOME/wres/pdf``, or ``~/.cache/wres/pdf``; a PDF
+not used for ``KEEP_DAYS`` is removed the next time one is made.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +33,7 @@ from ..pages.report import REPORT_DIR, ReportDocument, ReportLink, report_docume
 log = logging.getLogger("mkdocs.plugins.wres")
 
 PDF_VARIANT = "pdf/ua-1"
+KEEP_DAYS = 60
 
 
 @dataclass(frozen=True)
@@ -81,15 +85,28 @@ def made(document: ReportDocument, cache: Path | None = None) -> ReportFile:
     path, info = cache / f"{key}.pdf", cache / f"{key}.json"
     if path.is_file() and info.is_file():
         try:
-            return ReportFile(document.year, path, int(json.loads(info.read_text(encoding="utf-8"))["pages"]))
+            pages = int(json.loads(info.read_text(encoding="utf-8"))["pages"])
+            os.utime(info)  # last used now: kept by the pruning below
+            return ReportFile(document.year, path, pages)
         except (ValueError, KeyError, TypeError):
             pass  # a damaged entry is made again
     data, pages = render(document)
     cache.mkdir(parents=True, exist_ok=True)
+    _prune(cache)
     _write_atomically(path, data)
     _write_atomically(info, json.dumps({"pages": pages, "year": document.year}).encode("utf-8"))
     log.info("Made the %s report PDF (%d pages)", document.year, pages)
     return ReportFile(document.year, path, pages)
+
+
+def _prune(cache: Path) -> None:
+    """Forget PDFs not used for KEEP_DAYS, so the cache does not grow with every edit ever built."""
+    cutoff = time.time() - KEEP_DAYS * 86400
+    for info in cache.glob("*.json"):
+        with contextlib.suppress(OSError):
+            if info.stat().st_mtime < cutoff:
+                info.with_suffix(".pdf").unlink(missing_ok=True)
+                info.unlink()
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
