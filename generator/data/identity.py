@@ -3,9 +3,9 @@
 The logo must be a real SVG or PNG inside the project folder, small, with alt text,
 and an SVG must be a picture only (no script, no event handler, no link out). The
 accent colour must pass WCAG AA contrast wherever the site uses it: the header's
-white text on it, and links in it on the white page. In the dark scheme links keep
-the site's fixed light blue (``DARK_LINK``), already tested against the dark
-background, so the accent never has to work there as text.
+white text on it (in both schemes), and links in it on the white page. In the dark
+scheme links and focus outlines keep the site's own colours, already tested against the
+dark background (generator/site/identity.py), so the accent never has to work there as text.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 AA_TEXT = 4.5
 WHITE = "#FFFFFF"
-DARK_LINK = "#5488E8"  # Material's link colour on the dark (slate) scheme, kept with an identity
 # what a logo must not carry: it is served from the site's own address
 SVG_ACTIVE = re.compile(r"<\s*script|<\s*foreignObject|<!ENTITY|\son[a-z]+\s*=|javascript:|(?:xlink:)?href\s*=\s*[\"']\s*(?:https?:|//|data:)",
                         re.I)

@@ -46,13 +46,13 @@ class Narrative(Strict):
 class Identity(Strict):
     """The trust's logo and colour on the site and in the PDF; without it the site keeps its neutral look."""
 
-    logo: str | None = Field(None, min_length=1, description=(
+    logo: str | None = Field(None, min_length=1, json_schema_extra={"pattern": "\\.(svg|SVG|png|PNG)$"}, description=(
         "The trust's logo, an .svg or .png file inside the project folder, given relative to it, e.g. content/logo.svg "
         "(at most 512 KB). Shown in the site's header and on the PDF's cover. Needs logo_alt."))
     logo_alt: str | None = Field(None, min_length=1, max_length=150, description=(
         'The logo\'s text alternative for people who cannot see it, e.g. "Kingsmere Hospitals NHS Foundation Trust". '
         "Required with a logo."))
-    accent_colour: str | None = Field(None, min_length=1, description=(
+    accent_colour: str | None = Field(None, min_length=1, json_schema_extra={"pattern": "^#[0-9A-Fa-f]{6}$"}, description=(
         'The trust\'s colour, written #RRGGBB, e.g. "#005EB8": the header\'s background and the colour of links. '
         "It must pass WCAG AA contrast: white header text on it and links on the white page need 4.5:1."))
 
