@@ -149,7 +149,8 @@ def ratio_chart(chart_id: str, title: str, summary: str, years: list[str], count
     annotations = [
         {"xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": band[1], "yanchor": "bottom",
          "text": f"Equity band {band[0]:.2f} to {band[1]:.2f}", "showarrow": False, "name": "band-label"},
-        {"xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": 1, "yanchor": "bottom",
+        # below the parity line, so it never meets the band's label above the band
+        {"xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": 1, "yanchor": "top",
          "text": "1 = equally likely", "showarrow": False, "name": "parity-label"},
     ]
     return Chart(chart_id, title, summary, figure(traces, layout, shapes, annotations), shows)

@@ -21,7 +21,7 @@ import math
 from typing import Any
 
 from .escape import text as esc
-from .svg_marks import GRID, INK, LAYOUTS, Axes, Frame, attrs, num, text_at, draw_bars, draw_legend, draw_scatter
+from .svg_marks import GRID, INK, LAYOUTS, Axes, Frame, attrs, draw_bars, draw_legend, draw_scatter, num, text_at, text_width
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     """Round tick values from ``low`` (kept) up to at least ``high``."""
@@ -67,7 +67,7 @@ def render(figure: dict[str, Any], layout: str = "wide", title: str = "") -> str
     value_axis = spec.get("xaxis" if horizontal else "yaxis", {})
     suffix = value_axis.get("ticksuffix", "")
     values = _values(figure, "x" if horizontal else "y")
-    low = 0.0 if value_axis.get("rangemode") == "tozero" or not values else min(0.0, min(values))
+    low = min(0.0, min(values, default=0.0))  # Plotly's "tozero": the axis takes in 0, and any value below it
     ticks = nice_ticks(low, max(values, default=1.0) * (1.12 if horizontal else 1.0))
     places = _decimals(ticks)
     labels = [f"{t:.{places}f}{suffix}" for t in ticks]
@@ -76,7 +76,7 @@ def render(figure: dict[str, Any], layout: str = "wide", title: str = "") -> str
     top = (font * 1.6 if axis_title and not horizontal else 0) + (font * 1.5 if has_top_notes else 0) + font * 0.8
     if horizontal:
         categories = _categories(figure, "y")
-        frame = Frame(width, font, font * 1.2, top, width - Frame(width, font, 0, 0, 0, 0).char(7), top + len(categories) * font * 3.4)
+        frame = Frame(width, font, font * 1.2, top, width - text_width(7, font), top + len(categories) * font * 3.4)
         axes = Axes(frame, categories, ticks, horizontal=True)
         body = draw_bars(figure, axes)
         bottom = frame.bottom + font * 1.6
@@ -87,8 +87,8 @@ def render(figure: dict[str, Any], layout: str = "wide", title: str = "") -> str
             body.append(text_at(frame.left, bottom, axis_title, font))
     else:
         categories = _categories(figure, "x")
-        left = Frame(width, font, 0, 0, 0, 0).char(max(len(s) for s in labels)) + 10
-        longest = Frame(width, font, 0, 0, 0, 0).char(max((len(str(c)) for c in categories), default=1))
+        left = text_width(max(len(s) for s in labels), font) + 10
+        longest = text_width(max((len(str(c)) for c in categories), default=1), font)
         left = max(left, longest * 0.72 - (width - left) / max(len(categories), 1) / 2 + 4)  # room for a turned first year
         frame = Frame(width, font, left, top, width - 12, top + plot_height)
         axes = Axes(frame, categories, ticks)
@@ -106,7 +106,7 @@ def render(figure: dict[str, Any], layout: str = "wide", title: str = "") -> str
     heading = f"<title>{esc(title)}</title>" if title else ""
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="wres-svg wres-svg--{layout}" viewBox="0 0 {num(width)} {num(height)}"'
             f' width="{num(width)}" height="{num(height)}" font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif"'
-            f' aria-hidden="true" focusable="false">{heading}' + "".join(body) + "</svg>")
+            f' aria-hidden="true">{heading}' + "".join(body) + "</svg>")
 
 
 def _category_labels(body: list[str], axes: Axes) -> float:

@@ -28,7 +28,12 @@ class Frame:
     bottom: float  # of the plot area
 
     def char(self, count: int) -> float:
-        return count * self.font * 0.58  # a generous average width of a sans-serif character
+        return text_width(count, self.font)
+
+
+def text_width(count: int, font: float) -> float:
+    """The width of ``count`` characters: a generous average for a sans-serif font."""
+    return count * font * 0.58
 
 
 def num(value: float) -> str:
