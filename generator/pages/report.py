@@ -25,10 +25,10 @@ import markdown
 import pandas as pd
 from markupsafe import Markup
 
-from ..data import INDICATORS, STAFF_GROUP_TITLES, Dataset, Year
-from . import corrections, sections
+from ..data import INDICATORS, STAFF_GROUP_TITLES, Action, ActionPlan, Dataset, Indicator, Year
+from . import charts, corrections, sections
 from . import plans as plan_sections
-from .figures import FigureTable
+from .figures import FigureTable, Headline
 from .render import Site, environment
 from .tables import Table
 from .wording import Labels, long_date
@@ -118,10 +118,9 @@ def svg_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(str(svg).encode("utf-8")).decode("ascii")
 
 
-def chart_svg(chart: Any) -> str | None:
-    """The chart as a static SVG (``Chart.svg``), or None while the chart module cannot draw one."""
-    draw = getattr(chart, "svg", None)
-    return svg_uri(draw("wide")) if callable(draw) else None
+def chart_svg(chart: charts.Chart) -> str:
+    """The chart as a static SVG image, the wide drawing (WeasyPrint draws it as vectors)."""
+    return svg_uri(chart.svg("wide"))
 
 
 def methodology_html(env: Any, context: dict[str, Any]) -> Markup:
@@ -151,17 +150,17 @@ class IndicatorPart:
     """One indicator's section of the report."""
 
     number: int
-    spec: Any
-    headline: Any
-    chart: Any
-    chart_image: str | None
-    trend: Markup
-    bands: list[Markup]
+    spec: Indicator
+    headline: Headline
+    chart: charts.Chart
+    chart_image: str  # the chart as a data: address of its SVG
+    trend: Markup  # the chart's table: every year to this one, a column each
+    bands: list[Markup]  # indicator 1: each staff group by band
     commentary: str | None
-    actions: list[Any]
+    actions: list[Action]  # the plan's actions that address this indicator
 
 
-def _indicator(number: int, table: FigureTable, year: Year, plan: Any) -> IndicatorPart:
+def _indicator(number: int, table: FigureTable, year: Year, plan: ActionPlan | None) -> IndicatorPart:
     spec = INDICATORS[number]
     chart = sections.trend_chart(number, table, plan_sections.chart_targets(plan, table, number) if plan else [])
     bands = []
@@ -173,26 +172,25 @@ def _indicator(number: int, table: FigureTable, year: Year, plan: Any) -> Indica
     block = year.indicator(number)
     return IndicatorPart(number, spec, headline, chart, chart_svg(chart),
                          _plain_tables(transposed(sections.trend_table(number, table)).html()), bands,
-                         getattr(block, "commentary", None) if block is not None else None,
+                         block.commentary if block is not None else None,
                          plan_sections.actions_for(plan, number) if plan else [])
 
 
-def report_document(dataset: Dataset, frame: pd.DataFrame, year: int, *, logo: Path | None = None,
-                    logo_alt: str | None = None) -> ReportDocument:
-    """``year``'s full report as HTML, with the figures and words of the website."""
+def report_document(dataset: Dataset, frame: pd.DataFrame, year: int, *, env: Any = None) -> ReportDocument:
+    """``year``'s full report as HTML, with the figures and words of the website (``env``: templates already compiled)."""
     data, figures = up_to(dataset, frame, year)
     chosen = next(y for y in data.years if y.year == year)
     labels = Labels.from_terminology(data.organisation.terminology)
     table = FigureTable(figures, data, labels)
     plan = next((p for p in data.plans if p.year == year), None)
-    env = environment()
+    env = env or environment()
     site = Site(data, table, labels, data.organisation, data.organisation.settings, INDICATORS)
     common = {"site": site, "L": labels, "sections": sections, "INDICATORS": INDICATORS, "P": plan_sections,
               "C": corrections}
-    narrative = getattr(chosen, "narrative", None)
-    identity = getattr(data.organisation, "identity", None)
-    logo = logo or (getattr(identity, "logo_path", None) if identity is not None else None)
-    logo_alt = logo_alt or (getattr(identity, "logo_alt", None) if identity is not None else None)
+    narrative = chosen.narrative
+    identity = data.organisation.identity
+    logo = identity.logo_path if identity is not None else None
+    logo_alt = identity.logo_alt if identity is not None else None
     title = f"{data.organisation.name}: Workforce Race Equality Standard report {chosen.display_label}"
     context = {
         **common,
@@ -201,7 +199,7 @@ def report_document(dataset: Dataset, frame: pd.DataFrame, year: int, *, logo: P
         "year": chosen,
         "org": data.organisation,
         "narrative": narrative,
-        "logo": image_uri(Path(logo)) if logo and Path(logo).is_file() else None,
+        "logo": image_uri(logo) if logo is not None and logo.is_file() else None,
         "logo_alt": logo_alt or data.organisation.name,
         "long_date": long_date,
         "summary_table": _plain_tables(sections.year_summary_table(table, year).html()),
@@ -221,12 +219,13 @@ def report_document(dataset: Dataset, frame: pd.DataFrame, year: int, *, logo: P
 def accent_css(identity: Any) -> str:
     """The trust's accent colour on headings, links and the headline rule (the loader checked it is #RRGGBB
     with 4.5:1 against white); none keeps the report's own blue."""
-    colour = getattr(identity, "accent_colour", None) if identity is not None else None
+    colour = identity.accent_colour if identity is not None else None
     if not colour or not re.fullmatch(r"#[0-9A-Fa-f]{6}", colour):
         return ""
     return f"\nh1, h2, h3, h4, a {{ color: {colour}; }}\n.headline {{ border-left-color: {colour}; }}\n"
 
 
-def report_documents(dataset: Dataset, frame: pd.DataFrame, **identity: Any) -> list[ReportDocument]:
+def report_documents(dataset: Dataset, frame: pd.DataFrame) -> list[ReportDocument]:
     """A report for every published year, oldest first."""
-    return [report_document(dataset, frame, y.year, **identity) for y in published_years(dataset)]
+    env = environment()  # compiled once for every year
+    return [report_document(dataset, frame, y.year, env=env) for y in published_years(dataset)]
