@@ -25,7 +25,8 @@ ARTIFACTS = ROOT / "test-artifacts"
 WIDTHS = {"desktop": 1280, "mobile": 375}
 SCHEMES = ("light", "dark")
 # Every chart is in the page as two static SVGs (narrow and wide), and the chart script has shown its button.
-CHARTS_READY = ("Array.from(document.querySelectorAll('.wres-chart')).every(c => c.querySelectorAll('svg.wres-svg').length === 2)"
+# (A function, not an expression: Playwright evaluates a bare expression with eval, which a strict policy refuses.)
+CHARTS_READY = ("() => Array.from(document.querySelectorAll('.wres-chart')).every(c => c.querySelectorAll('svg.wres-svg').length === 2)"
                 " && Array.from(document.querySelectorAll('.wres-chart__explore')).every(p => !p.hidden)")
 
 
@@ -38,10 +39,11 @@ def draw_charts(page, timeout: float = 20000) -> int:
         button = buttons.nth(i)
         if button.is_visible():
             button.click()
-            page.wait_for_function(f"document.getElementById({button.get_attribute('data-wres-explore')!r})"
+            page.wait_for_function(f"() => document.getElementById({button.get_attribute('data-wres-explore')!r})"
                                    ".classList.contains('wres-chart--drawn')", timeout=timeout)
     if count:
-        page.wait_for_function(f"document.querySelectorAll('.wres-chart--drawn svg.main-svg').length >= {count}", timeout=timeout)
+        page.wait_for_function(f"() => document.querySelectorAll('.wres-chart--drawn svg.main-svg').length >= {count}",
+                               timeout=timeout)
     return count
 
 

@@ -97,7 +97,7 @@ def test_the_chart_button_draws_the_chart_and_moves_focus_to_it(browser, base_ur
     chart = button.get_attribute("data-wres-explore")
     button.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function(f"document.getElementById('{chart}').classList.contains('wres-chart--drawn')", timeout=20000)
+    page.wait_for_function(f"() => document.getElementById('{chart}').classList.contains('wres-chart--drawn')", timeout=20000)
     state = page.evaluate(f"""() => ({{focused: document.activeElement.id, svgs: document.querySelectorAll('#{chart} svg.wres-svg').length,
         plot: !!document.querySelector('#{chart} svg.main-svg'), buttonHidden: !!document.querySelector('[data-wres-explore="{chart}"]').closest('[hidden]'),
         name: document.getElementById('{chart}').getAttribute('aria-label')}})""")
