@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: site test install install-test check metrics schema serve golden clean browser-deps lighthouse bench
+.PHONY: site test install install-test check metrics schema serve golden clean browser-deps pdf-deps lighthouse bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,13 +39,19 @@ $(VNU): package.json package-lock.json
 browser-deps: $(CHROMIUM) $(VNU)
 	@command -v java >/dev/null || (DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless)
 
-site: install
+# Each year's report PDF: WeasyPrint (from PyPI) lays it out with Pango; fonts it can embed (DejaVu, Liberation).
+pdf-deps:
+	@ldconfig -p | grep -q 'libpangoft2-1.0.so.0' && fc-list | grep -qi -e dejavu -e liberation || \
+	( $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core fonts-liberation )
+
+site: install pdf-deps
 	$(BIN)/wres build --project $(EXAMPLE) --out site
 
 serve: install
 	$(BIN)/wres serve --project $(EXAMPLE) --drafts
 
-test: install-test browser-deps
+test: install-test browser-deps pdf-deps
 	TZ=UTC LC_ALL=C.UTF-8 PYTHONHASHSEED=0 $(BIN)/python -m pytest -n 2
 
 check: install

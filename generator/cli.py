@@ -105,6 +105,33 @@ def build(project: Project, out: Path | None) -> None:
 
 
 @main.command()
+@click.argument("year", type=click.IntRange(2015, 2100))
+@where
+@click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Where to write the PDF. Default: wres-report-YEAR.pdf in the working folder.")
+def pdf(project: Project, year: int, out: Path | None) -> None:
+    """Write YEAR's full report as an accessible A4 PDF (the board paper). Only a published year has one."""
+    from .pages.report import report_name
+    from .site.pdf import write_report
+    from .site.published import check_published
+
+    dataset = load_project(project, drafts=True)
+    chosen = next((y for y in dataset.years if y.year == year), None)
+    if chosen is None:
+        raise click.ClickException(f"there is no year {year} in {display_path(project.data_dir)}/years/; "
+                                   f"start one with 'wres new-year {year}'.")
+    if chosen.status == "draft":
+        raise click.ClickException(f"{year} is a draft, and a draft has no PDF; preview it with 'wres serve --drafts', "
+                                   f"and when the board has approved it, 'wres publish {year}'.")
+    published = load_project(project)  # the figures exactly as the built site has them: drafts left out
+    frame = compute_metrics(published)
+    check_published(project, published, frame)
+    report = write_report(published, frame, year, out or Path(report_name(year)))
+    link = report.link
+    click.echo(f"Wrote {display_path(report.path)} ({link.pages} pages, {link.size_text}).")
+
+
+@main.command()
 @where
 @click.option("--drafts", is_flag=True, help="Show draft years too (never on the built site).")
 @click.option("--address", default="127.0.0.1:8000", show_default=True, help="Where to serve the preview.")

@@ -103,6 +103,16 @@ def test_the_guide_works_word_for_word_from_the_wheel(tmp_path, wheel):
     assert "58.5%" in report_2023 and "Band 8a and above" in report_2023
     assert "Cannot be computed: no White count was given. The 2022/23 report gave figures for ethnically diverse staff only." in report_2023
     assert "Not published in the 2022/23 report" in report_2023  # the White figure of indicator 5
+    report_2024 = (site / "years" / "2024" / "index.html").read_text()
+    assert "Approved by the board on 26 September 2024." in visible_text(report_2024)
+    assert "Sam Patel, Chief Executive" in visible_text(report_2024)
+    assert 'alt="Anytown Hospitals NHS Foundation Trust"' in report_2024
+    assert "#00703C" in (site / "assets" / "stylesheets" / "wres-identity.css").read_text()
+    # each published year's report as a PDF, linked from its year page; and the one the guide wrote on its own
+    for year in ("2023", "2024"):
+        assert (site / "reports" / f"wres-report-{year}.pdf").read_bytes().startswith(b"%PDF-1.7")
+    assert "Download the full report (PDF, " in visible_text(report_2024)
+    assert (work / "anytown-wres-report-2024.pdf").read_bytes() == (site / "reports" / "wres-report-2024.pdf").read_bytes()
     indicator_2 = visible_text((site / "indicators" / "indicator-2" / "index.html").read_text())
     assert "National average" in indicator_2 and "Acute trusts in the Midlands" in indicator_2
     assert "https://wres.anytown.example.nhs.uk/" in (site / "sitemap.xml").read_text()

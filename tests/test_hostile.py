@@ -1,7 +1,8 @@
 """Every value a person types is data, not markup: a corpus of hostile strings in every field, and the site stays inert.
 
-The corpus goes into the organisation's names and words, the site's name, a year's
-label, summary, commentary and reasons, band labels, the action plan's title, themes,
+The corpus goes into the organisation's names and words, the logo's alt text, the site's name, a year's
+label, summary, commentary and reasons, its narrative (foreword, signatory, key messages, staff
+network statement, conclusion), band labels, the action plan's title, themes,
 actions, owners and updates, a correction, and a hand-written content page. The
 build must succeed (every page still renders), and no page, no search index, no chart
 data carries any of it as markup: no script, no event handler, no javascript: or data:
@@ -55,6 +56,7 @@ def plant(data: Path) -> None:
         doc["comparator"] = "Acute " + CORPUS[5]
         doc["terminology"]["bme"] = "BME " + CORPUS[3]
         doc["terminology"]["white"] = "White " + CORPUS[4]
+        doc["identity"]["logo_alt"] = "Logo " + CORPUS[0] + CORPUS[1] + '" onload="alert(13)'
         doc["site"] = {"name": "[site](javascript:alert('s12')) " + CORPUS[0], "description": CORPUS[0] + CORPUS[2]}
     edit(root / "wres.yaml", organisation)
 
@@ -67,6 +69,9 @@ def plant(data: Path) -> None:
         first = next(iter(bands))
         bands.insert(0, "Band " + CORPUS[6] + CORPUS[7], bands.pop(first))
         doc["corrections"] = [{"date": "2025-01-01", "indicators": [5], "what": HOSTILE, "why": HOSTILE}]
+        doc["narrative"] = {"foreword": HOSTILE, "foreword_signatory": "Dr " + CORPUS[0] + CORPUS[2] + CORPUS[7],
+                            "staff_network_statement": HOSTILE, "conclusion": HOSTILE,
+                            "key_messages": [*CORPUS[:9], " ".join(CORPUS[9:])[:400]], "board_approved": "2024-09-26"}
     edit(data / "years" / "2024.yaml", year)
 
     def plan(doc):
@@ -101,8 +106,11 @@ class ParsedMarkup(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "script" and not (set(attrs) <= {"src", "defer", "data-md-scope"} and "src" in attrs
-                                    and ":" not in attrs["src"]) and attrs.get("type") != "application/json":
+        # our own scripts: a file of this site, and the chart script told where plotly.js is (loaded on request)
+        own = {"src", "data-plotly", "data-plotly-css"}
+        if tag == "script" and not (set(attrs) <= {"defer", "data-md-scope", *own} and "src" in attrs
+                                    and not any(":" in attrs[a] for a in own & set(attrs))) \
+                and attrs.get("type") != "application/json":
             self.problems.append(f"<script {attrs}>")
         if tag in ("iframe", "object", "embed", "frame"):
             self.problems.append(f"<{tag}>")
@@ -140,3 +148,25 @@ def test_no_typed_text_reaches_the_search_index_or_chart_data_as_markup(site):
         for block in re.findall(r'<script type="application/json" id="[^"]*">(.*?)</script>', page.read_text(encoding="utf-8"), re.S):
             assert "<" not in block and ">" not in block, page  # escaped as \\u003c: nothing can end the block or be read as a tag
             json.loads(block)
+
+
+def test_the_narrative_is_on_the_year_page_as_inert_text(site):
+    html = (site / "years" / "2024" / "index.html").read_text(encoding="utf-8")
+    assert markup_problems(html) == []
+    for kind in ("wres-foreword", "wres-network-statement", "wres-conclusion"):
+        block = re.search(rf'<div class="wres-narrative {kind} wres-editor">(.*?)</div>', html, re.S)
+        assert block, kind
+        assert not re.search(r"<(script|img|iframe|svg|div)\b|href=\"(javascript|data):", block.group(1)), kind
+        assert "alert(" in block.group(1)  # the words stay, as text
+    signatory = re.search(r'<p class="wres-signatory">(.*?)</p>', html, re.S).group(1)
+    assert "&#60;script&#62;" in signatory and "<" not in signatory
+    messages = re.search(r'<ul class="wres-key-messages wres-editor">(.*?)</ul>', html, re.S).group(1)
+    assert messages.count("<li>") == 10 and "<img" not in messages and "<svg" not in messages
+
+
+def test_the_logo_alt_text_stays_an_attribute_value(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    img = re.search(r'<img src="assets/images/logo.svg" alt="([^"]*)">', html)
+    assert img, "the logo and its alt text should be in the header"
+    alt = img.group(1)
+    assert "&lt;script&gt;" in alt and "&#34; onload=" in alt

@@ -62,10 +62,28 @@ def test_every_chart_has_a_name_a_summary_and_its_table_next(site):
     assert charts >= 12
 
 
-def test_plotly_loads_only_on_pages_with_charts_and_from_this_site(site):
-    assert "plotly-basic.min.js" not in read(site, "")
+def test_every_chart_is_in_the_page_as_a_narrow_and_a_wide_svg(site):
+    """No script is needed to see a chart: each one is drawn at build time, twice, for phones and wider screens."""
+    import xml.etree.ElementTree as ET
+
+    for page in html_pages(site):
+        html = page.read_text(encoding="utf-8")
+        for chart in re.findall(r'<div class="wres-chart"[^>]*>(.*?)</div>', html, re.S):
+            svgs = re.findall(r"<svg .*?</svg>", chart, re.S)
+            assert [re.search(r'class="wres-svg wres-svg--(\w+)"', s).group(1) for s in svgs] == ["narrow", "wide"], page
+            for s in svgs:
+                ET.fromstring(s)
+                assert not re.search(r"\sstyle=|<script", s)
+        assert html.count('data-wres-explore="') == html.count('<div class="wres-chart"')
+
+
+def test_plotly_loads_only_on_request_and_from_this_site(site):
+    """Charts are static SVGs; plotly.js is named only by the chart script, which loads it when a reader asks."""
+    assert "plotly-basic.min.js" not in read(site, "") and "wres-charts.js" not in read(site, "")
     indicator = read(site, "indicators/indicator-2")
-    assert re.search(r'<script src="[./]*assets/javascripts/plotly-basic.min.js" defer>', indicator)
+    assert not re.search(r'<script src="[^"]*plotly', indicator) and "plotly.css" not in indicator.split("wres-charts.js")[0]
+    assert re.search(r'<script src="[./]*assets/javascripts/wres-charts.js" defer\s+data-plotly="[./]*assets/javascripts/'
+                     r'plotly-basic.min.js"', indicator)
     assert (site / "assets" / "javascripts" / "plotly-basic.min.js").stat().st_size > 100_000
     for page in html_pages(site):
         html = page.read_text(encoding="utf-8")
@@ -221,6 +239,7 @@ def test_the_accessibility_statement_names_the_tools_actually_used(site):
     packages = json.loads((ROOT / "package.json").read_text())["devDependencies"]
     assert TESTED_WITH["axe-core"] == packages["axe-core"]
     assert TESTED_WITH["Nu HTML Checker (vnu-jar)"] == packages["vnu-jar"]
+    assert TESTED_WITH["Lighthouse"] == packages["lighthouse"]
     text = visible_text(read(site, "accessibility"))
     for tool, version in TESTED_WITH.items():
         assert f"{tool.split(' (')[0]}" in text and version in text
@@ -297,3 +316,31 @@ def test_a_lower_case_label_starts_headings_with_a_capital_and_one_band_gets_one
     assert "The global majority share of the one band shown, Consultants, was 43.9%" in page
     assert "ranged from 43.9% (Consultants) to 43.9% (Consultants)" not in page
     assert '<th scope="col">Global majority share</th>' in page
+
+
+def test_the_example_shows_its_identity_on_every_page(site):
+    logo = (Path(__file__).parent.parent / "examples" / "kingsmere" / "content" / "logo.svg").read_bytes()
+    assert (site / "assets" / "images" / "logo.svg").read_bytes() == logo
+    css = (site / "assets" / "stylesheets" / "wres-identity.css").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #005EB8;" in css
+    for page in html_pages(site):
+        html = page.read_text(encoding="utf-8")
+        assert re.search(r'<img src="[./]*assets/images/logo\.svg" alt="Kingsmere Hospitals NHS Foundation Trust">', html), page
+        assert re.search(r'<link rel="stylesheet" href="[./]*assets/stylesheets/wres-identity\.css">', html), page
+        assert 'alt="logo"' not in html
+
+
+def test_the_year_page_carries_the_trusts_words_in_order(site):
+    def article(page: str) -> str:
+        return visible_text(re.search(r"<article.*?</article>", read(site, page), re.S).group(0))
+
+    text = article("years/2024")
+    order = ["WRES report 2023/24", "Approved by the board on 26 September 2024.", "Foreword",
+             "Dr Amara Okafor, Chief Executive", "Key messages", "Summary", "Indicator 9: Board membership",
+             "Staff network statement", "Conclusion"]
+    places = [text.find(words) for words in order]
+    assert -1 not in places, dict(zip(order, places))
+    assert places == sorted(places), dict(zip(order, places))
+    # a year without a narrative has none of its headings
+    assert "Foreword" not in article("years/2019")
+    assert "Approved by the board on 26 September 2019." in article("years/2019")

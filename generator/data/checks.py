@@ -7,6 +7,7 @@ Values of the wrong type are skipped here: the shape check reports them.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -85,6 +86,17 @@ def check_year(data: dict[str, Any], file_year: int | None) -> Iterator[Finding]
             yield from _check_not_empty(key, block)
             if number in (2, 3, 4):
                 yield from _check_proportions(number, key, block, data.get("indicator_1"))
+    if isinstance(data.get("narrative"), dict):
+        yield from _check_narrative(data["narrative"], year)
+
+
+def _check_narrative(narrative: dict[str, Any], year: Any) -> Iterator[Finding]:
+    if narrative.get("foreword_signatory") is not None and not narrative.get("foreword"):
+        yield ("narrative", "foreword_signatory"), "there is no foreword to sign: add the foreword, or remove its signatory"
+    approved = narrative.get("board_approved")
+    if isinstance(approved, dt.date) and isinstance(year, int) and approved < dt.date(year, 3, 31):
+        yield ("narrative", "board_approved"), (f"{approved} is before 31 March {year}, the date of the figures the board "
+                                                "approved; check the year")
 
 
 # The survey's comparator_average is older than the comparator name was required: files that give it

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import checks, plan_checks
 from .errors import DataError, Problem
+from .identity import check_identity
 from .model import Dataset, Organisation, Year
 from .plans import ActionPlan
 from .project import Project
@@ -32,6 +33,9 @@ def load_organisation(path: Path, problems: list[Problem]) -> Organisation | Non
     model, found = validate(doc, Organisation)
     problems.extend(found)
     problems.extend(doc.problem(loc, msg) for loc, msg in checks.check_organisation(doc.data))
+    problems.extend(doc.problem(loc, msg) for loc, msg in check_identity(doc.data, path.parent))
+    if model is not None and model.identity is not None:  # type: ignore[attr-defined]
+        model.identity.located(path.parent)  # type: ignore[attr-defined]
     return model  # type: ignore[return-value]
 
 

@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StrictBool, StrictInt
 
 from .base import Strict
+from .narrative import Identity, Narrative
 from .plans import ActionPlan
 from .printed import PrintedPercent, PrintedRatio
 
@@ -66,6 +67,7 @@ class Organisation(Strict):
     terminology: Terminology = Field(default_factory=Terminology, description="Labels shown to readers; the data keys stay white / bme / unknown.")
     settings: Settings = Field(default_factory=Settings, description="Disclosure control and how figures are judged.")
     site: Site = Field(default_factory=Site, description="The website: its name, address and description (in a project's wres.yaml).")
+    identity: Identity | None = Field(None, description="The trust's logo and accent colour on the site and the PDF; without it the site keeps its neutral look.")
 
     @property
     def display_name(self) -> str:
@@ -285,6 +287,9 @@ class Year(Strict):
     label: str | None = Field(None, min_length=1, description='Display label, e.g. "2023/24"; defaults to the year.')
     survey_year: StrictInt | None = Field(None, ge=2010, le=2100, description="Year of the NHS Staff Survey behind indicators 5-8; defaults to the year before.")
     summary: Markdown | None = Field(None, description="Markdown summary of the year, shown at the top of its report.")
+    narrative: Narrative | None = Field(None, description=(
+        "The trust's own words about the year: foreword and signatory, staff network statement, key messages, "
+        "conclusion and the date the board approved the report."))
     indicator_1: Indicator1 | None = Field(None, description="Indicator 1: workforce by band and staff group.")
     indicator_2: Indicator2 | None = Field(None, description="Indicator 2: appointment from shortlisting.")
     indicator_3: Indicator3 | None = Field(None, description="Indicator 3: entry into the formal disciplinary process.")

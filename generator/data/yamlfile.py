@@ -262,6 +262,8 @@ def plain_message(error: dict[str, Any], model: type[BaseModel]) -> str:
         return f"must be a list, not {_shown(value)}"
     if kind == "too_short" and isinstance(value, list) and not value:
         return f"must list at least {ctx.get('min_length', 1)}, not none"
+    if kind == "too_long" and isinstance(value, list) and ctx.get("max_length") is not None:
+        return f"lists {len(value)}; the most it can list is {ctx['max_length']}"
     if kind in ("too_short", "too_long"):
         return "has the wrong number of values"
     if kind == "literal_error":

@@ -1,22 +1,26 @@
-"""Plotly charts built in Python, embedded as JSON, drawn by one small script.
+"""Charts defined once, as a Plotly figure in plain JSON, shown two ways.
 
-Each chart is a :class:`Chart`: a title, a one-sentence summary, an accessible
-name and the Plotly figure as plain JSON. Colours are not fixed here: every trace
-carries a role in ``meta`` (``white``, ``bme``, ``target`` ...) and
-``charts.js`` paints it from CSS custom properties, so the light and the dark
-scheme each use colours with 3:1 contrast. Series never differ by colour alone:
-each role also has its own marker symbol and line style.
+Each chart is a :class:`Chart`: a title, a sentence saying what it shows, a summary
+of the figures, an accessible name and the figure. The page shows it as a static SVG
+made at build time (``svg.py``: no JavaScript needed, nothing to download); a button
+loads plotly.js and ``wres-charts.js`` to draw the same figure interactively. Colours
+are not fixed here: every trace carries a role in ``meta`` (``white``, ``bme``,
+``target`` ...) painted from CSS custom properties, so the light and the dark scheme
+each use colours with 3:1 contrast. Series never differ by colour alone: each role
+also has its own marker symbol and line style, and national and comparator figures
+are reference marks (open markers, no line).
 """
 
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from typing import Any
 
 import plotly.graph_objects as go
 from markupsafe import Markup
+
+from . import svg
 
 # Marker and line style per role: the non-colour half of telling series apart.
 STYLES: dict[str, dict[str, Any]] = {
@@ -24,8 +28,9 @@ STYLES: dict[str, dict[str, Any]] = {
     "bme": {"symbol": "square", "dash": "dash"},
     "white_national": {"symbol": "circle-open", "dash": "dot"},
     "bme_national": {"symbol": "square-open", "dash": "dot"},
-    "white_comparator": {"symbol": "circle-open", "dash": "dashdot"},
-    "bme_comparator": {"symbol": "square-open", "dash": "dashdot"},
+    # reference marks have no line, so the comparator's shapes differ from the national ones
+    "white_comparator": {"symbol": "triangle-up-open", "dash": "dashdot"},
+    "bme_comparator": {"symbol": "triangle-down-open", "dash": "dashdot"},
     "ratio": {"symbol": "circle", "dash": "solid"},
     "published": {"symbol": "diamond-open", "dash": "solid"},
     "board": {"symbol": "square", "dash": "dash"},
@@ -42,14 +47,23 @@ class Chart:
     title: str
     summary: str
     figure: dict[str, Any]
+    shows: str = ""  # one sentence: what the chart shows, before the summary of its figures
 
     def __post_init__(self) -> None:
         # a trust's own label ("global majority share of each band") may start the title: a capital there
         object.__setattr__(self, "title", self.title[:1].upper() + self.title[1:])
 
     @property
+    def caption(self) -> str:
+        return f"{self.shows} {self.summary}" if self.shows else self.summary
+
+    @property
     def accessible_name(self) -> str:
-        return f"{self.title}. {self.summary} The figures are in the table that follows."
+        return f"{self.title}. {self.caption} The figures are in the table that follows."
+
+    def svg(self, layout: str = "wide") -> Markup:
+        """The chart as a static ``<svg>`` ("wide" or "narrow"): no script, no inline style, light colours by default."""
+        return Markup(svg.render(self.figure, layout, self.title))
 
     def json(self) -> Markup:
         # Inside <script type="application/json">: "<", ">" and "&" as JSON escapes, so no typed text can end
@@ -58,15 +72,11 @@ class Chart:
         return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def _layout(y_title: str, *, log: bool = False, y_range: list[float] | None = None, percent: bool = False,
-            categories: bool = False) -> dict[str, Any]:
-    yaxis: dict[str, Any] = {"title": {"text": y_title}, "zeroline": False, "automargin": True}
-    if log:
-        yaxis.update(type="log", tickformat=".2f")
+def _layout(y_title: str, *, percent: bool = False, categories: bool = False) -> dict[str, Any]:
+    # every value axis starts at 0, so gaps are not exaggerated (a ratio of 2 is drawn twice as high as 1)
+    yaxis: dict[str, Any] = {"title": {"text": y_title}, "zeroline": False, "automargin": True, "rangemode": "tozero"}
     if percent:
-        yaxis.update(ticksuffix="%", rangemode="tozero")  # a percentage axis starts at 0, so gaps are not exaggerated
-    if y_range is not None:
-        yaxis["range"] = y_range
+        yaxis.update(ticksuffix="%")
     xaxis: dict[str, Any] = {"automargin": True, "type": "category"}
     return {
         "template": "none",
@@ -82,19 +92,26 @@ def _layout(y_title: str, *, log: bool = False, y_range: list[float] | None = No
     }
 
 
-def line(name: str, role: str, x: list[str], y: list[float | None], *, error: tuple[list, list] | None = None,
-         hover: str = "%{y}") -> go.Scatter:
+def reference(role: str) -> bool:
+    """National and comparator figures are reference marks: open markers without a connecting line."""
+    return role.endswith(("_national", "_comparator"))
+
+
+def line(name: str, role: str, x: list[str], y: list[float | None], *, hover: str = "%{y}") -> go.Scatter:
     style = STYLES[role]
-    trace = go.Scatter(
-        x=x, y=y, name=name, meta=role, mode="lines+markers", connectgaps=False,
+    return go.Scatter(
+        x=x, y=y, name=name, meta=role, mode="markers" if reference(role) else "lines+markers", connectgaps=False,
         line={"dash": style["dash"], "width": 2.5},
         marker={"symbol": style["symbol"], "size": 10, "line": {"width": 2}},
         hovertemplate=f"{name}: {hover}<extra></extra>",
     )
-    if error is not None:
-        upper, lower = error
-        trace.error_y = {"type": "data", "symmetric": False, "array": upper, "arrayminus": lower, "thickness": 1.5, "width": 6}
-    return trace
+
+
+def interval(x: list[str], low: list[float | None], high: list[float | None]) -> list[go.Scatter]:
+    """A 95% interval as a light shaded band: the upper edge, then the lower edge filled up to it."""
+    edge = {"x": x, "meta": "interval", "mode": "lines", "connectgaps": False, "line": {"width": 0}, "hoverinfo": "skip"}
+    return [go.Scatter(y=high, name="95% interval, upper", showlegend=False, **edge),
+            go.Scatter(y=low, name="95% confidence interval", fill="tonexty", **edge)]
 
 
 def figure(traces: list[go.BaseTraceType], layout: dict[str, Any], shapes: list[dict] | None = None,
@@ -113,24 +130,16 @@ def figure(traces: list[go.BaseTraceType], layout: dict[str, Any], shapes: list[
 def ratio_chart(chart_id: str, title: str, summary: str, years: list[str], counted: list[float | None],
                 low: list[float | None], high: list[float | None], published: list[float | None],
                 band: tuple[float, float], ratio_name: str, targets: list[tuple[str, float, str]] = (),
-                benchmarks: list[tuple[str, str, list[float | None]]] = ()) -> Chart:
-    """Relative likelihoods on a log scale, with parity at 1 and the equity band shaded.
-
-    ``benchmarks`` are (name, role, values) of national and comparator figures, drawn as open-marker lines.
-    """
-    upper = [h - v if v is not None and h is not None else None for v, h in zip(counted, high)]
-    lower = [v - lo if v is not None and lo is not None else None for v, lo in zip(counted, low)]
-    traces = [line(ratio_name, "ratio", years, counted, error=(upper, lower), hover="%{y:.2f}")]
+                benchmarks: list[tuple[str, str, list[float | None]]] = (), shows: str = "") -> Chart:
+    """Relative likelihoods as a plain line on a linear axis from 0: the interval a light band, the equity band
+    shaded, parity at 1 labelled. ``benchmarks`` are (name, role, values) of national and comparator figures."""
+    traces = interval(years, low, high) if any(v is not None for v in low) else []
+    traces.append(line(ratio_name, "ratio", years, counted, hover="%{y:.2f}"))
     if any(v is not None for v in published):
         traces.append(line("Published figure (no interval)", "published", years, published, hover="%{y:.2f}"))
     traces.extend(line(name, role, years, values, hover="%{y:.2f}") for name, role, values in benchmarks)
     traces.extend(_target_traces(targets, "%{y:.2f}"))
-    values = [v for series in (counted, low, high, published, *(b[2] for b in benchmarks)) for v in series if v is not None]
-    values += [band[0], band[1]] + [t[1] for t in targets]
-    span = [min(values) * 0.85, max(values) * 1.15] if values else [0.5, 2]
-    layout = _layout("Relative likelihood (log scale)", log=True, y_range=[math.log10(span[0]), math.log10(span[1])])
-    ticks = [t for t in (0.1, 0.25, 0.5, band[0], 1.0, band[1], 1.5, 2.0, 3.0, 5.0, 10.0) if span[0] <= t <= span[1]]
-    layout["yaxis"].update(tickmode="array", tickvals=ticks, ticktext=[f"{t:.2f}" for t in ticks])
+    layout = _layout("Relative likelihood")
     shapes = [
         {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": band[0], "y1": band[1],
          "line": {"width": 0}, "layer": "below", "name": "equity-band"},
@@ -138,12 +147,13 @@ def ratio_chart(chart_id: str, title: str, summary: str, years: list[str], count
          "line": {"dash": "dash", "width": 1.5}, "name": "parity"},
     ]
     annotations = [
-        {"xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": math.log10(band[1]), "yanchor": "top",
+        {"xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": band[1], "yanchor": "bottom",
          "text": f"Equity band {band[0]:.2f} to {band[1]:.2f}", "showarrow": False, "name": "band-label"},
-        {"xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": 0, "yanchor": "top",
-         "text": "1.00 = equal likelihood", "showarrow": False, "name": "parity-label"},
+        # below the parity line, so it never meets the band's label above the band
+        {"xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": 1, "yanchor": "top",
+         "text": "1 = equally likely", "showarrow": False, "name": "parity-label"},
     ]
-    return Chart(chart_id, title, summary, figure(traces, layout, shapes, annotations))
+    return Chart(chart_id, title, summary, figure(traces, layout, shapes, annotations), shows)
 
 
 def _target_traces(targets: list[tuple[str, float, str]], hover: str) -> list[go.Scatter]:
@@ -158,8 +168,9 @@ def _target_traces(targets: list[tuple[str, float, str]], hover: str) -> list[go
 
 def lines_chart(chart_id: str, title: str, summary: str, years: list[str], series: list[tuple[str, str, list[float | None]]],
                 y_title: str, *, percent: bool = True, zero_line: bool = False,
-                targets: list[tuple[str, float, str]] = ()) -> Chart:
-    """Several series over the years (survey percentages, board against workforce)."""
+                targets: list[tuple[str, float, str]] = (), shows: str = "") -> Chart:
+    """Several series over the years (survey percentages, board against workforce): national and comparator
+    figures are reference marks, so a survey indicator is a pair of lines, White and BME."""
     traces = [line(name, role, years, values, hover="%{y:.1f}" + ("%" if percent else "")) for name, role, values in series]
     traces.extend(_target_traces(targets, "%{y:.1f}%"))
     shapes = []
@@ -167,11 +178,11 @@ def lines_chart(chart_id: str, title: str, summary: str, years: list[str], serie
         shapes.append({"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": 0, "y1": 0,
                        "line": {"dash": "dash", "width": 1.5}, "name": "parity"})
     layout = _layout(y_title, percent=percent)
-    return Chart(chart_id, title, summary, figure(traces, layout, shapes))
+    return Chart(chart_id, title, summary, figure(traces, layout, shapes), shows)
 
 
 def bands_chart(chart_id: str, title: str, summary: str, bands: list[str], shares: list[float | None],
-                overall: float | None, bme_label: str) -> Chart:
+                overall: float | None, bme_label: str, shows: str = "") -> Chart:
     """Share of each band, as horizontal bars (long labels read well on phones), against the overall share."""
     bar = go.Bar(
         y=bands, x=shares, orientation="h", name=f"{bme_label} share of the band", meta="band",
@@ -193,7 +204,7 @@ def bands_chart(chart_id: str, title: str, summary: str, bands: list[str], share
     annotations.extend({"xref": "x", "x": 0, "xanchor": "left", "yref": "y", "y": band, "text": "withheld",
                         "showarrow": False, "name": "withheld"} for band, share in zip(bands, shares) if share is None)
     layout["margin"] = {"l": 8, "r": 40, "t": 28, "b": 48}
-    return Chart(chart_id, title, summary, figure([bar], layout, shapes, annotations))
+    return Chart(chart_id, title, summary, figure([bar], layout, shapes, annotations), shows)
 
 
 def with_breaks(chart: Chart, breaks: list[tuple[int, str, str]]) -> Chart:
@@ -214,7 +225,7 @@ def with_breaks(chart: Chart, breaks: list[tuple[int, str, str]]) -> Chart:
          "text": "Series break", "showarrow": False, "name": "series-break-label"} for i, _, _ in breaks]
     layout["margin"] = {**layout.get("margin", {}), "t": 32}  # room for the label above the plot
     words = " ".join(f"The dashed line before {label} marks a series break: {reason}" for _, label, reason in breaks)
-    return Chart(chart.chart_id, chart.title, f"{chart.summary} {words}", {"data": data, "layout": layout})
+    return Chart(chart.chart_id, chart.title, f"{chart.summary} {words}", {"data": data, "layout": layout}, chart.shows)
 
 
 def _split_at(trace: dict[str, Any], starts: list[int]) -> list[dict[str, Any]]:
@@ -223,7 +234,7 @@ def _split_at(trace: dict[str, Any], starts: list[int]) -> list[dict[str, Any]]:
     The later parts share the first part's legend entry (``legendgroup``), style and role.
     """
     y = trace.get("y")
-    if trace.get("meta") == "target" or not y or "lines" not in trace.get("mode", ""):
+    if trace.get("meta") in ("target", "interval") or not y or "lines" not in trace.get("mode", ""):
         return [trace]
     edges = [0, *sorted(starts), len(y)]
     parts = []

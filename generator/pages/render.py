@@ -25,7 +25,7 @@ from . import plans as plan_sections
 from .figures import FigureTable
 from .tables import Table
 from .tested_with import TESTED_WITH
-from .wording import Labels, pct, ratio, share_of_one
+from .wording import Labels, long_date, pct, ratio, share_of_one
 
 CSV_NAME = "wres-indicators.csv"
 
@@ -51,6 +51,7 @@ def environment() -> jinja2.Environment:
     env.filters["pct"] = pct
     env.filters["share_of_one"] = share_of_one
     env.globals["table_of"] = table_of
+    env.globals["long_date"] = long_date
     return env
 
 
@@ -92,8 +93,12 @@ def indicator_csv(frame: pd.DataFrame, number: int) -> str:
     return to_csv(frame[frame.indicator == number])
 
 
-def render_pages(dataset: Dataset, frame: pd.DataFrame) -> list[Page]:
-    """Every generated page and download, in a fixed order."""
+def render_pages(dataset: Dataset, frame: pd.DataFrame, reports: dict[int, Any] | None = None) -> list[Page]:
+    """Every generated page and download, in a fixed order.
+
+    ``reports``: year -> the ``report.ReportLink`` of its PDF, linked from the year page (none in the preview).
+    """
+    reports = reports or {}
     labels = Labels.from_terminology(dataset.organisation.terminology)
     table = FigureTable(frame, dataset, labels)
     site = Site(dataset, table, labels, dataset.organisation, dataset.organisation.settings, INDICATORS)
@@ -111,7 +116,8 @@ def render_pages(dataset: Dataset, frame: pd.DataFrame) -> list[Page]:
         pages.append(render(f"indicators/indicator-{number}.md", "indicator.md.j2", number=number, spec=INDICATORS[number]))
     plan_years = {p.year for p in dataset.plans}
     for year in dataset.years:
-        pages.append(render(f"years/{year.year}.md", "year.md.j2", year=year, has_plan=year.year in plan_years))
+        pages.append(render(f"years/{year.year}.md", "year.md.j2", year=year, has_plan=year.year in plan_years,
+                            report=reports.get(year.year)))
     years_with_data = {y.year for y in dataset.years}
     plan_links = {p.year: plan_sections.plan_page(dataset.plans, p).removeprefix("action-plan/") for p in dataset.plans}
     for plan in dataset.plans:
@@ -153,10 +159,10 @@ def navigation(dataset: Dataset, content_pages: list[str]) -> list[Any]:
 
 
 def write_docs(dataset: Dataset, frame: pd.DataFrame, docs_dir: Path, content_dir: Path | None,
-               extra_files: dict[str, Path] | None = None) -> list[Any]:
+               extra_files: dict[str, Path | bytes] | None = None, reports: dict[int, Any] | None = None) -> list[Any]:
     """Write every page into ``docs_dir`` (only files whose bytes changed) and return the navigation."""
     wanted: dict[Path, bytes] = {}
-    for page in render_pages(dataset, frame):
+    for page in render_pages(dataset, frame, reports):
         wanted[docs_dir / page.path] = page.text.encode("utf-8")
     content_pages: list[str] = []
     if content_dir is not None and content_dir.is_dir():
@@ -170,7 +176,7 @@ def write_docs(dataset: Dataset, frame: pd.DataFrame, docs_dir: Path, content_di
                 if path.suffix == ".md":
                     content_pages.append(rel.as_posix())
     for rel, source in sorted((extra_files or {}).items()):
-        wanted[docs_dir / rel] = source.read_bytes()
+        wanted[docs_dir / rel] = source if isinstance(source, bytes) else source.read_bytes()
     docs_dir.mkdir(parents=True, exist_ok=True)
     for path, data in wanted.items():
         if not path.exists() or path.read_bytes() != data:

@@ -16,7 +16,7 @@ from . import charts
 from .figures import Figure, FigureTable
 from .tables import Table
 from .travel import short_words
-from .wording import capitalise, in_sentence, pct, sentence_end
+from .wording import SURVEY_PHRASES, capitalise, in_sentence, pct, ratio, sentence_end
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "code", "br", "blockquote", "abbr"}
 
@@ -209,7 +209,10 @@ def band_chart(table: FigureTable, year: int, group: str) -> charts.Chart:
     withheld = len(labels) - len(shown)
     if withheld:
         summary += f" {withheld} {'band is' if withheld == 1 else 'bands are'} withheld for privacy and left out."
-    return charts.bands_chart(f"chart-indicator-1-{group.replace('_', '-')}", title, summary, labels, shares, overall, L.bme)
+    shows = (f"Each bar is the {L.bme} share of one band" +
+             (", and the dashed line is the share of the whole workforce." if overall is not None else "."))
+    return charts.bands_chart(f"chart-indicator-1-{group.replace('_', '-')}", title, summary, labels, shares, overall, L.bme,
+                              shows)
 
 
 # --- trend charts -----------------------------------------------------------
@@ -244,9 +247,15 @@ def _trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float
         # the benchmark roles reuse the survey charts' open-marker styles: a colour and a shape of their own
         benchmarks = [("National average", "white_national", table.series(number, "national_relative_likelihood")),
                       (table.comparator, "white_comparator", table.series(number, "comparator_relative_likelihood"))]
+        benchmarks = [b for b in benchmarks if any(v is not None for v in b[2])]
+        shows = ("The line shows the relative likelihood each year"
+                 + (", with its 95% confidence interval as a light shaded band" if any(v is not None for v in low) else "")
+                 + f". A ratio of 1 means equally likely; the shaded equity band, {ratio(band[0])} to {ratio(band[1])}, "
+                 "counts as broadly proportionate."
+                 + (" Figures published without counts, so without an interval, are open diamonds." if any(v is not None for v in published) else "")
+                 + (" National and comparator figures are open markers." if benchmarks else ""))
         return charts.ratio_chart(chart_id, title, summary, years, counted, low, high, published, band,
-                                  "Relative likelihood (95% interval)", targets,
-                                  [b for b in benchmarks if any(v is not None for v in b[2])])
+                                  "Relative likelihood", targets, benchmarks, shows)
     if spec.kind == "survey":
         series = [(L.white, "white", table.series(number, "white")), (L.bme, "bme", table.series(number, "bme")),
                   (f"National average, {L.white}", "white_national", table.series(number, "national_white")),
@@ -254,8 +263,10 @@ def _trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float
                   (f"{table.comparator}, {L.white}", "white_comparator", table.series(number, "comparator_white")),
                   (f"{table.comparator}, {L.bme}", "bme_comparator", table.series(number, "comparator_bme"))]
         series = [s for s in series if any(v is not None for v in s[2])]
+        shows = (f"Two lines show the percentage of {L.white} and of {L.bme} staff who {SURVEY_PHRASES[number]}, each year"
+                 + ("; national and comparator figures are open markers." if len(series) > 2 else "."))
         return charts.lines_chart(chart_id, title, _survey_summary(number, table), years, series,
-                                  "Percentage of respondents", targets=targets)
+                                  "Percentage of respondents", targets=targets, shows=shows)
     if spec.kind == "representation":
         values = table.series(1, "bme_share", "overall")
         span = _span(table, values)
@@ -269,8 +280,11 @@ def _trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float
         series = [(f"{L.bme} share of the workforce", "bme", values),
                   ("National average", "bme_national", table.series(1, "national_bme_share", "overall")),
                   (table.comparator, "bme_comparator", table.series(1, "comparator_bme_share", "overall"))]
-        return charts.lines_chart(chart_id, title, summary, years, [s for s in series if any(v is not None for v in s[2])],
-                                  f"{L.bme} share of the workforce", targets=targets)
+        series = [s for s in series if any(v is not None for v in s[2])]
+        shows = (f"The line shows the {L.bme} share of the workforce each year"
+                 + ("; national and comparator figures are open markers." if len(series) > 1 else "."))
+        return charts.lines_chart(chart_id, title, summary, years, series, f"{L.bme} share of the workforce",
+                                  targets=targets, shows=shows)
     voting = table.series(9, "board_bme_share", "voting")
     executive = table.series(9, "board_bme_share", "executive")
     workforce = table.series(9, "workforce_bme_share", "overall")
@@ -290,8 +304,10 @@ def _trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float
               (f"National average, voting board {L.bme} share", "bme_national", table.series(9, "national_board_bme_share", "voting")),
               (f"{table.comparator}, voting board {L.bme} share", "bme_comparator",
                table.series(9, "comparator_board_bme_share", "voting"))]
-    return charts.lines_chart(chart_id, title, summary, years, [s for s in series if any(v is not None for v in s[2])],
-                              f"{L.bme} share", targets=targets)
+    series = [s for s in series if any(v is not None for v in s[2])]
+    shows = (f"Lines show the {L.bme} share of the voting board, the executive board and the workforce each year"
+             + ("; national and comparator figures are open markers." if any(charts.reference(s[1]) for s in series) else "."))
+    return charts.lines_chart(chart_id, title, summary, years, series, f"{L.bme} share", targets=targets, shows=shows)
 
 
 def _ratio_summary(table: FigureTable, number: int, values: list[float | None], band: tuple[float, float]) -> str:

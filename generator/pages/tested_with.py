@@ -7,5 +7,5 @@ statement never names a tool version that was not used.
 TESTED_WITH = {
     "axe-core": "4.14.1",
     "Nu HTML Checker (vnu-jar)": "26.9.27",
-    "Lighthouse": "13.5.0",
+    "Lighthouse": "12.8.2",
 }

@@ -3,6 +3,7 @@
 - ``build``: generate the pages and build with MkDocs ``--strict`` into a temporary
   folder, then swap it in, so a failed build leaves the previous site as it was.
 - ``preview``: ``serve``, the live preview (file events, only changed pages rebuilt).
+- ``identity``: the trust's logo in the header and its accent colour as a generated stylesheet.
 - ``mkdocs_hooks``: the thin adapter MkDocs loads (navigation, regeneration while previewing).
 - ``scaffold``: ``wres new-year``, the next year's files.
 """

@@ -25,8 +25,10 @@ from ..data import Organisation, Project, load_project
 from ..metrics import compute_metrics
 from ..pages import write_docs
 from ..pages.escape import plain_html
+from . import identity
 from .config import write_config
 from .mkdocs_hooks import SITE_FILE
+from .pdf import year_reports
 from .published import check_published
 
 log = logging.getLogger("mkdocs.plugins.wres")
@@ -42,17 +44,25 @@ class BuildError(click.ClickException):
 
 
 def generate(project: Project, docs_dir: Path, *, drafts: bool = False) -> dict[str, Any]:
-    """Validate the project and write the Markdown into ``docs_dir``; returns what the MkDocs hook applies."""
+    """Validate the project and write the Markdown into ``docs_dir``; returns what the MkDocs hook applies.
+
+    The live preview comes through here and makes no PDF: a report takes seconds to lay
+    out, and the preview rebuilds on every save. Only ``wres build`` (and ``wres pdf``) make them.
+    """
     return _generate(project, docs_dir, drafts=drafts)[0]
 
 
-def _generate(project: Project, docs_dir: Path, *, drafts: bool = False) -> tuple[dict[str, Any], Organisation]:
-    """``generate``, also returning the organisation, so a build reads the YAML once."""
+def _generate(project: Project, docs_dir: Path, *, drafts: bool = False, pdfs: bool = False) -> tuple[dict[str, Any], Organisation]:
+    """``generate``, also returning the organisation, so a build reads the YAML once; ``pdfs``: each year's report too."""
     dataset = load_project(project, drafts=drafts)
     frame = compute_metrics(dataset)
     check_published(project, dataset, frame)
-    nav = write_docs(dataset, frame, docs_dir, project.content_dir, {PLOTLY_NAME: PLOTLY_JS})
     org = dataset.organisation
+    extra: dict[str, Path | bytes] = {PLOTLY_NAME: PLOTLY_JS, **identity.files(org.identity)}
+    reports = year_reports(dataset, frame) if pdfs else {}
+    extra.update({report.site_path: report.path for report in reports.values()})
+    nav = write_docs(dataset, frame, docs_dir, project.content_dir, extra,
+                     reports={year: report.link for year, report in reports.items()})
     # MkDocs and the theme print these without escaping: they are escaped here, once
     site = {"nav": _escaped_nav(nav), "site_name": plain_html(org.site_name), "copyright": plain_html(org.name),
             "content": sorted(item for item in nav if isinstance(item, str))}
@@ -80,7 +90,7 @@ def build_site(project: Project, out_dir: Path) -> None:
     _remove_abandoned(out_dir.parent)
     with tempfile.TemporaryDirectory(prefix=f"{BUILD_PREFIX}{os.getpid()}-", dir=out_dir.parent) as tmp:
         docs_dir, site_dir = Path(tmp) / "docs", Path(tmp) / "site"
-        _, organisation = _generate(project, docs_dir)
+        _, organisation = _generate(project, docs_dir, pdfs=True)
         config_file = write_config(organisation, Path(tmp), docs_dir, site_dir)
         config = load_config(str(config_file), strict=True)
         try:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..data import Organisation
 from ..pages.escape import plain_html
+from . import identity
 
 HERE = Path(__file__).parent
 THEME_DIR = HERE / "theme"
@@ -59,6 +60,7 @@ def mkdocs_config(organisation: Organisation, docs_dir: Path, site_dir: Path, wa
         # One page per indicator narrows the current action plan without JavaScript; linked from the plan, not the menu.
         "not_in_nav": "/action-plan/indicator-*.md\n",
     }
+    identity.configure(config, organisation.identity)
     if site.url:
         config["site_url"] = site.url
     if watch:

@@ -27,6 +27,25 @@ SURVEY_HELP = {
 }
 
 
+def narrative_lines(year: int) -> list[str]:
+    """The narrative slots, commented out so the draft still validates, each with what to write in it."""
+    return [
+        "# The trust's own words, shown on the year's page (and in its PDF). Markdown: **bold**, [links](https://...), lists.",
+        "# Remove the # in front of the lines you use; every slot is optional.",
+        "# narrative:",
+        "#   foreword: |  # from the chief executive or chair: what the figures mean for the trust",
+        "#     A few short paragraphs.",
+        '#   foreword_signatory: "Name, Chief Executive"  # who signs the foreword',
+        "#   key_messages:  # the most important findings, most important first, a sentence each",
+        '#     - "..."',
+        "#   staff_network_statement: |  # the race equality staff network's statement, in its own words",
+        "#     ...",
+        "#   conclusion: |  # what happens next; shown at the end of the report",
+        "#     ...",
+        f"#   board_approved: {year}-09-30  # the date the board approved the report, YYYY-MM-DD",
+    ]
+
+
 def year_text(dataset: Dataset, year: int) -> str:
     lines = [
         "# yaml-language-server: $schema=../schema/year.schema.json",
@@ -39,6 +58,8 @@ def year_text(dataset: Dataset, year: int) -> str:
         f'label: "{year - 1}/{year % 100:02d}"',
         f"survey_year: {year - 1}",
         "summary:  # Markdown: the year in a few plain sentences",
+        "",
+        *narrative_lines(year),
         "",
         f"indicator_1:  # {INDICATORS[1].short_title}: headcounts at 31 March {year}, bands in display order",
     ]

@@ -24,6 +24,27 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 ARTIFACTS = ROOT / "test-artifacts"
 WIDTHS = {"desktop": 1280, "mobile": 375}
 SCHEMES = ("light", "dark")
+# Every chart is in the page as two static SVGs (narrow and wide), and the chart script has shown its button.
+# (A function, not an expression: Playwright evaluates a bare expression with eval, which a strict policy refuses.)
+CHARTS_READY = ("() => Array.from(document.querySelectorAll('.wres-chart')).every(c => c.querySelectorAll('svg.wres-svg').length === 2)"
+                " && Array.from(document.querySelectorAll('.wres-chart__explore')).every(p => !p.hidden)")
+
+
+def draw_charts(page, timeout: float = 20000) -> int:
+    """Press every chart's "Explore this chart interactively" button; wait until plotly has drawn them all."""
+    page.wait_for_function(CHARTS_READY)
+    buttons = page.locator("[data-wres-explore]")
+    count = buttons.count()
+    for i in range(count):
+        button = buttons.nth(i)
+        if button.is_visible():
+            button.click()
+            page.wait_for_function(f"() => document.getElementById({button.get_attribute('data-wres-explore')!r})"
+                                   ".classList.contains('wres-chart--drawn')", timeout=timeout)
+    if count:
+        page.wait_for_function(f"() => document.querySelectorAll('.wres-chart--drawn svg.main-svg').length >= {count}",
+                               timeout=timeout)
+    return count
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

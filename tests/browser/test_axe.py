@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from ..conftest import ROOT
-from .conftest import SCHEMES, WIDTHS
+from .conftest import CHARTS_READY, SCHEMES, WIDTHS, draw_charts
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -43,13 +43,19 @@ def test_every_page_passes_axe_without_errors_or_outside_requests(browser, base_
         errors.clear()
         outside.clear()
         page.goto(base_url + path, wait_until="networkidle")
-        page.wait_for_function("document.querySelectorAll('.wres-chart').length === document.querySelectorAll('.wres-chart--drawn').length")
+        page.wait_for_function(CHARTS_READY)
         scheme_now = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         assert scheme_now == ("slate" if scheme == "dark" else "default"), path
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
         if result["violations"]:
             failures.append(f"{path or '/'}:\n{describe(result['violations'])}")
+        if path.startswith("indicators/"):
+            # and once every chart is interactive: plotly's drawing, the focus moved to it
+            draw_charts(page)
+            result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+            if result["violations"]:
+                failures.append(f"{path} (interactive charts):\n{describe(result['violations'])}")
         if errors:
             failures.append(f"{path or '/'}: console errors: {errors}")
         if outside:

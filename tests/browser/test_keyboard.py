@@ -3,6 +3,8 @@ visible focus indicator; the skip link works; nothing traps focus (charts includ
 
 from __future__ import annotations
 
+from .conftest import CHARTS_READY
+
 MARK_TABBABLE = """() => {
   // Material's "Back to top" button floats in only while the page scrolls up, and hides itself (dropping focus)
   // as it scrolls down: whether Tab meets it depends on when the scroll events land, so a busy machine changed
@@ -55,10 +57,10 @@ def test_tab_reaches_everything_in_order_with_a_visible_focus(browser, base_url,
     page = context.new_page()
     failures = []
     for path in page_paths:
-        # the condition the walk needs (Material's script has run at "load"; every chart is drawn), not half a
+        # the condition the walk needs (Material's script has run at "load"; every chart is ready), not half a
         # second of network silence per page
         page.goto(base_url + path, wait_until="load")
-        page.wait_for_function("document.querySelectorAll('.wres-chart').length === document.querySelectorAll('.wres-chart--drawn').length")
+        page.wait_for_function(CHARTS_READY)
         seen, count = tab_through(page)
         order = [int(f["index"]) if f["index"] is not None else f["what"] for f in seen]
         if order != list(range(count)):
@@ -74,6 +76,23 @@ def test_tab_reaches_everything_in_order_with_a_visible_focus(browser, base_url,
             failures.append(f"{path}: focus enters a chart")
     context.close()
     assert not failures, "\n".join(failures)
+
+
+def test_the_chart_button_draws_the_chart_and_moves_focus_to_it(browser, base_url):
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(base_url + "indicators/indicator-5/", wait_until="networkidle")
+    page.wait_for_function(CHARTS_READY)
+    button = page.locator("[data-wres-explore]").first
+    chart = button.get_attribute("data-wres-explore")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => document.getElementById('{chart}').classList.contains('wres-chart--drawn')", timeout=20000)
+    state = page.evaluate(f"""() => ({{focused: document.activeElement.id, svgs: document.querySelectorAll('#{chart} svg.wres-svg').length,
+        plot: !!document.querySelector('#{chart} svg.main-svg'), buttonHidden: !!document.querySelector('[data-wres-explore="{chart}"]').closest('[hidden]'),
+        name: document.getElementById('{chart}').getAttribute('aria-label')}})""")
+    assert state == {**state, "focused": chart, "svgs": 0, "plot": True, "buttonHidden": True}, state
+    assert len(state["name"]) > 40
+    page.close()
 
 
 def test_the_skip_link_moves_to_the_content(browser, base_url):

@@ -9,7 +9,7 @@ import pytest
 
 from .conftest import SCHEMES, WIDTHS
 
-WAIT_FOR_CHARTS = "document.querySelectorAll('.wres-chart').length === document.querySelectorAll('.wres-chart--drawn').length"
+from .conftest import CHARTS_READY as WAIT_FOR_CHARTS
 
 
 def test_without_javascript_every_figure_is_still_readable(browser, base_url, page_paths):
@@ -31,6 +31,13 @@ def test_without_javascript_every_figure_is_still_readable(browser, base_url, pa
             .filter(e => !e.checkVisibility()).length""")
         if hidden:
             failures.append(f"{path}: {hidden} tables or captions are not visible without JavaScript")
+        # every chart is drawn (its static SVG), and no button that would do nothing is offered
+        shown = no_js.evaluate("""() => Array.from(document.querySelectorAll('.wres-chart')).map(c =>
+            Array.from(c.querySelectorAll('svg.wres-svg')).filter(s => s.checkVisibility()).length)""")
+        if any(n != 1 for n in shown):
+            failures.append(f"{path}: without JavaScript, charts show {shown} drawings instead of one each")
+        if no_js.locator("[data-wres-explore]").filter(visible=True).count():
+            failures.append(f"{path}: an explore button shows without JavaScript")
     context.close()
     with_js.close()
     assert not failures, "\n".join(failures)
@@ -84,13 +91,15 @@ CONTRAST = """() => {
   const bg = parse(getComputedStyle(probe).color);
   probe.remove();
   const out = [];
-  document.querySelectorAll('.wres-chart').forEach(chart => {
-    chart.querySelectorAll('.scatterlayer .trace, .barlayer .trace').forEach((trace, i) => {
-      const line = trace.querySelector('path.js-line, .point, path');
-      if (!line) return;
-      const stroke = parse(getComputedStyle(line).stroke) || parse(line.getAttribute('stroke') || '');
+  // the static SVG shown at this width: every line and marker, by its series role
+  document.querySelectorAll('.wres-chart svg.wres-svg').forEach(svg => {
+    if (!svg.checkVisibility()) return;
+    const chart = svg.closest('.wres-chart');
+    svg.querySelectorAll('.wres-svg-line, .wres-svg-solid, .wres-svg-open').forEach(mark => {
+      const stroke = parse(getComputedStyle(mark).stroke);
       if (!stroke || stroke.a === 0) return;
-      out.push({chart: chart.id, trace: i, ratio: ratio(stroke, bg)});
+      const role = Array.from(mark.classList).find(c => c.startsWith('wres-r-'));
+      out.push({chart: chart.id, trace: role, ratio: ratio(stroke, bg)});
     });
   });
   return out;
@@ -105,6 +114,13 @@ def test_charts_have_names_tables_and_colours_with_contrast(browser, base_url, p
     for path in page_paths:
         page.goto(base_url + path, wait_until="networkidle")
         page.wait_for_function(WAIT_FOR_CHARTS)
+        for width in (375, 1280):  # the narrow and the wide drawing
+            page.set_viewport_size({"width": width, "height": 900})
+            for item in page.evaluate(CONTRAST):
+                checked += 1
+                if item["ratio"] < 3:
+                    failures.append(f"{path}: {item['chart']} {item['trace']} has contrast {item['ratio']:.2f}:1 "
+                                    f"in {scheme} at {width} px")
         charts = page.evaluate("""() => Array.from(document.querySelectorAll('.wres-chart')).map(c => {
             const figure = c.closest('figure');
             const next = figure.nextElementSibling;
@@ -116,10 +132,6 @@ def test_charts_have_names_tables_and_colours_with_contrast(browser, base_url, p
         for chart in charts:
             if not (chart["name"] and chart["role"] == "img" and len(chart["summary"]) > 20 and chart["tableNext"] and chart["drawn"]):
                 failures.append(f"{path}: chart {chart['id']} lacks a name, summary, drawing or its table: {chart}")
-        for item in page.evaluate(CONTRAST):
-            checked += 1
-            if item["ratio"] < 3:
-                failures.append(f"{path}: {item['chart']} series {item['trace']} has contrast {item['ratio']:.2f}:1 in {scheme}")
     context.close()
     assert checked > 30, "no chart series were measured"
     assert not failures, "\n".join(failures)
@@ -130,10 +142,13 @@ def test_series_never_differ_by_colour_alone(site_dir):
 
     for page in site_dir.rglob("*.html"):
         for blob in re.findall(r'<script type="application/json" id="chart-[^"]+">(.*?)</script>', page.read_text()):
-            traces = [t for t in json.loads(blob.replace("<\\/", "</"))["data"] if t.get("type") == "scatter"]
+            # the interval is a shaded area, not a series with a marker or a line
+            traces = [t for t in json.loads(blob.replace("<\\/", "</"))["data"]
+                      if t.get("type") == "scatter" and t.get("meta") != "interval"]
             # a series split at a series break is one series: its parts share a legend group and a style
             series = {t.get("legendgroup") or t.get("name"): t for t in traces}.values()
-            styles = [(t.get("marker", {}).get("symbol"), t.get("line", {}).get("dash")) for t in series]
+            styles = [(t.get("marker", {}).get("symbol"), t.get("line", {}).get("dash") if "lines" in t["mode"] else None)
+                      for t in series]
             assert len(set(styles)) == len(styles), f"{page}: two series share a marker and line style: {styles}"
 
 

@@ -1,0 +1,132 @@
+"""Each published year's full report as an accessible PDF (WeasyPrint), cached by what it is made of.
+
+The HTML comes from ``pages/report.py``; here it becomes a tagged PDF aiming at
+PDF/UA-1: the structure tree (headings, lists, tables with header cells, figures
+with their alternative text), the document's language and title, and an outline
+from the headings. The same input gives the same bytes: no creation date unless the
+year gives one (the board's approval), and the file identifier is a hash of the
+content.
+
+Making a PDF takes a few seconds, so each is kept in a per-user cache named by the
+SHA-256 of its HTML (images included), its CSS and WeasyPrint's version: a build
+whose report did not change copies the cached file. The cache lives in
+``$WRES_CACHE_DIR/pdf``, or ``$XDG_CACHE_HOME/wres/pdf``, or ``~/.cache/wres/pdf``; a PDF
+not used for ``KEEP_DAYS`` is removed the next time one is made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..data import Dataset
+from ..pages.report import REPORT_DIR, ReportDocument, ReportLink, report_document, report_documents, report_name
+
+log = logging.getLogger("mkdocs.plugins.wres")
+
+PDF_VARIANT = "pdf/ua-1"
+KEEP_DAYS = 60
+
+
+@dataclass(frozen=True)
+class ReportFile:
+    """A made PDF: where it is (in the cache) and how the year page describes it."""
+
+    year: int
+    path: Path
+    pages: int
+
+    @property
+    def site_path(self) -> str:
+        return f"{REPORT_DIR}/{report_name(self.year)}"
+
+    @property
+    def link(self) -> ReportLink:
+        return ReportLink(self.site_path, self.pages, self.path.stat().st_size)
+
+
+def cache_dir() -> Path:
+    """Where made PDFs are kept between builds (per user, never inside the project)."""
+    if os.environ.get("WRES_CACHE_DIR"):
+        return Path(os.environ["WRES_CACHE_DIR"]) / "pdf"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "wres" / "pdf"
+
+
+def engine_version() -> str:
+    # from the installed package's metadata: importing WeasyPrint itself takes half a second, needed only on a cache miss
+    from importlib.metadata import version  # noqa: PLC0415
+
+    return f"weasyprint {version('weasyprint')}"
+
+
+def render(document: ReportDocument) -> tuple[bytes, int]:
+    """The PDF's bytes and its number of pages."""
+    from weasyprint import CSS, HTML  # noqa: PLC0415 - a slow import, only when a PDF is made
+
+    rendered = HTML(string=document.html).render(stylesheets=[CSS(string=document.css)])
+    # pdf_identifier=True: the file's /ID is a hash of its content, not a random or dated one
+    data = rendered.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True)
+    return data, len(rendered.pages)
+
+
+def made(document: ReportDocument, cache: Path | None = None) -> ReportFile:
+    """The year's PDF in the cache, made only when no PDF of the same input is there yet."""
+    cache = cache or cache_dir()
+    key = document.digest(engine_version(), PDF_VARIANT)
+    path, info = cache / f"{key}.pdf", cache / f"{key}.json"
+    if path.is_file() and info.is_file():
+        try:
+            pages = int(json.loads(info.read_text(encoding="utf-8"))["pages"])
+            os.utime(info)  # last used now: kept by the pruning below
+            return ReportFile(document.year, path, pages)
+        except (ValueError, KeyError, TypeError):
+            pass  # a damaged entry is made again
+    data, pages = render(document)
+    cache.mkdir(parents=True, exist_ok=True)
+    _prune(cache)
+    _write_atomically(path, data)
+    _write_atomically(info, json.dumps({"pages": pages, "year": document.year}).encode("utf-8"))
+    log.info("Made the %s report PDF (%d pages)", document.year, pages)
+    return ReportFile(document.year, path, pages)
+
+
+def _prune(cache: Path) -> None:
+    """Forget PDFs not used for KEEP_DAYS, so the cache does not grow with every edit ever built."""
+    cutoff = time.time() - KEEP_DAYS * 86400
+    for info in cache.glob("*.json"):
+        with contextlib.suppress(OSError):
+            if info.stat().st_mtime < cutoff:
+                info.with_suffix(".pdf").unlink(missing_ok=True)
+                info.unlink()
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Two builds at once never see half a file: write beside it, then rename."""
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
+        handle.write(data)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(handle.name, 0o666 & ~umask)  # a temporary file is private; the PDF is for publishing
+    os.replace(handle.name, path)
+
+
+def year_reports(dataset: Dataset, frame: pd.DataFrame) -> dict[int, ReportFile]:
+    """A PDF for every published year of ``dataset`` (drafts get none), by year."""
+    return {doc.year: made(doc) for doc in report_documents(dataset, frame)}
+
+
+def write_report(dataset: Dataset, frame: pd.DataFrame, year: int, out: Path) -> ReportFile:
+    """``wres pdf YEAR``: the year's PDF written to ``out``."""
+    result = made(report_document(dataset, frame, year))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _write_atomically(out, result.path.read_bytes())
+    return ReportFile(year, out, result.pages)

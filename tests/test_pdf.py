@@ -1,0 +1,264 @@
+"""The board paper: every published year's full report as an accessible A4 PDF, linked from its year page.
+
+Read back from the files with pikepdf (structure tree, outline, metadata) and pypdf
+(the text, in reading order), as an assistive technology or an archive would read them.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+from generator.data import Project, load_project
+from generator.metrics import compute_metrics
+from generator.pages.report import ReportLink, report_document
+from generator.site import pdf
+
+from .conftest import EXAMPLE, ROOT
+from .site_helpers import build_example, copy_data
+from .test_hostile import CORPUS, markup_problems, plant
+
+A4 = (595.28, 841.89)  # points
+SECTIONS = (["Contents", "Foreword", "Key findings"] + [f"Indicator {n}:" for n in range(1, 10)]
+            + ["Action plan", "Statement from the staff network", "Conclusion", "Methodology", "Glossary"])
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build_example(tmp_path_factory.mktemp("pdf") / "site")
+
+
+@pytest.fixture(scope="module")
+def report(site):
+    with pikepdf.open(site / "reports" / "wres-report-2024.pdf") as document:
+        yield document
+
+
+def pdf_text(path: Path) -> str:
+    """The text of every page, in order, with runs of white space (line ends too) as one space."""
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() or "" for page in PdfReader(path).pages))
+
+
+def struct_elements(document: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    """Every element of the structure tree, in document order."""
+    found: list[pikepdf.Dictionary] = []
+
+    def walk(node) -> None:  # noqa: ANN001 - a pikepdf object
+        if isinstance(node, pikepdf.Array):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            found.append(node)
+            walk(node.get("/K", pikepdf.Array()))
+
+    walk(document.Root.StructTreeRoot.K)
+    return found
+
+
+def outline_titles(document: pikepdf.Pdf) -> list[str]:
+    with document.open_outline() as outline:
+        titles: list[str] = []
+
+        def walk(items, depth: int) -> None:  # noqa: ANN001
+            for item in items:
+                titles.append("  " * depth + str(item.title))
+                walk(item.children, depth + 1)
+
+        walk(outline.root, 0)
+    return titles
+
+
+def test_every_published_year_has_a_pdf_linked_from_its_year_page_with_its_real_size(site):
+    years = [y.year for y in load_project(Project.folder(EXAMPLE)).years]
+    assert years == [2019, 2020, 2021, 2022, 2023, 2024]
+    for year in years:
+        path = site / "reports" / f"wres-report-{year}.pdf"
+        assert path.is_file(), path
+        pages = len(PdfReader(path).pages)
+        expected = ReportLink(f"reports/{path.name}", pages, path.stat().st_size)
+        page = (site / "years" / str(year) / "index.html").read_text(encoding="utf-8")
+        link = re.search(r'<a href="([^"]+)">(Download the full report \(PDF, [^<]*\))</a>', page)
+        assert link, f"no PDF link on the {year} page"
+        assert html.unescape(link.group(2)) == expected.text
+        assert f"{pages} pages" in link.group(2)
+        assert (site / "years" / str(year) / link.group(1)).resolve() == path.resolve()
+
+
+def test_pages_are_a4_and_numbered_with_a_running_header(site, report):
+    for page in report.pages:
+        box = [float(v) for v in page.MediaBox]
+        assert box[:2] == [0, 0] and box[2:] == pytest.approx(A4, abs=0.5)
+    pages = PdfReader(site / "reports" / "wres-report-2024.pdf").pages
+    total = len(pages)
+    assert 10 <= total <= 40
+    for number, page in enumerate(pages[1:], start=2):  # the cover has neither
+        text = page.extract_text()
+        assert f"Page {number} of {total}" in text
+        assert "Kingsmere Hospitals NHS Foundation Trust · WRES report 2023/24" in text
+
+
+def test_the_pdf_is_tagged_with_language_title_and_structure(report):
+    root = report.Root
+    assert root.MarkInfo.Marked is True
+    assert str(root.Lang) == "en-GB"
+    assert root.ViewerPreferences.DisplayDocTitle is True
+    title = "Kingsmere Hospitals NHS Foundation Trust: Workforce Race Equality Standard report 2023/24"
+    assert str(report.docinfo["/Title"]) == title
+    with report.open_metadata() as xmp:
+        assert xmp["dc:title"] == title
+        assert xmp.get("pdfuaid:part") == "1"
+    kinds = [str(e.S) for e in struct_elements(report)]
+    for tag in ("/H1", "/H2", "/H3", "/P", "/L", "/LI", "/Table", "/TR", "/TH", "/TD", "/Caption"):
+        assert tag in kinds, f"no {tag} in the structure tree"
+    assert kinds.count("/H1") == 1  # the report's title; every section is an H2
+    assert kinds.count("/Table") >= 10
+
+
+def test_every_chart_is_a_figure_with_alternative_text(report):
+    figures = [e for e in struct_elements(report) if str(e.S) == "/Figure"]
+    assert all(str(f.get("/Alt", "")).strip() for f in figures), "a figure without /Alt"
+    charts_alt = [str(f.Alt) for f in figures if str(f.Alt).endswith("The figures are in the table that follows.")]
+    assert len(charts_alt) == 9  # a trend chart per indicator, named with its summary
+    assert "Kingsmere Hospitals NHS Foundation Trust" in [str(f.Alt) for f in figures]  # the logo on the cover
+
+
+def test_the_outline_lists_every_section(report):
+    titles = outline_titles(report)
+    top = [t for t in titles if not t.startswith(" ")]
+    for section in SECTIONS:
+        assert any(t.startswith(section) for t in top), f"{section} not in the outline: {top}"
+
+
+def test_text_extracts_in_reading_order(site):
+    pages = [re.sub(r"\s+", " ", page.extract_text() or "") for page in PdfReader(site / "reports" / "wres-report-2024.pdf").pages]
+    assert pages[0].startswith("Kingsmere Hospitals NHS Foundation Trust Workforce Race Equality Standard report 2023/24")
+    assert pages[1].startswith("Contents Foreword")
+    # each section starts a page with its heading, in the order of the report
+    starts = [next(i for i, text in enumerate(pages) if text.startswith(heading))
+              for heading in ("Foreword", "Key findings", "Indicator 1: Workforce representation", "Indicator 2: Appointment",
+                              "Indicator 9:", "Action plan", "Statement from the staff network", "Conclusion",
+                              "Methodology", "Glossary")]
+    assert starts == sorted(starts) and starts[0] == 2
+    assert "Dr Amara Okafor, Chief Executive" in pages[2]  # the foreword's signatory
+    # within a section: what it measures, then the headline and its direction of travel, then the chart and table
+    part = " ".join(pages[starts[3]:starts[4]])
+    assert part.index("What it measures") < part.index("Direction of travel") < part.index("every year")
+
+
+def test_the_pdf_shows_the_figures_of_the_site(site):
+    """Every number comes from the metrics engine: the headline, the withheld bands, the plan's owners."""
+    text = pdf_text(site / "reports" / "wres-report-2024.pdf")
+    year_page = html.unescape((site / "years" / "2024" / "index.html").read_text(encoding="utf-8"))
+    headline = re.search(r'wres-headline__value">([^<]+)<', year_page).group(1)
+    assert headline in text
+    assert "Withheld (privacy)" in text
+    assert "Withheld: fewer than 5 people" in text
+    assert "Action plan" in text and "Statuses were last reviewed on" in text
+
+
+def test_a_report_stops_at_its_own_year(site):
+    text = pdf_text(site / "reports" / "wres-report-2021.pdf")
+    text = text[:text.rindex("Methodology Every figure")]  # the methodology's worked example names other years
+    assert "2020/21" in text
+    assert "2023/24" not in text and "2022/23" not in text
+
+
+def test_the_same_input_gives_the_same_bytes(site, tmp_path, monkeypatch):
+    dataset = load_project(Project.folder(EXAMPLE))
+    document = report_document(dataset, compute_metrics(dataset), 2024)
+    monkeypatch.setenv("WRES_CACHE_DIR", str(tmp_path / "cache"))
+    fresh = pdf.made(document)
+    assert fresh.path.is_relative_to(tmp_path / "cache" / "pdf")
+    again, _ = pdf.render(document)
+    assert again == fresh.path.read_bytes() == (site / "reports" / "wres-report-2024.pdf").read_bytes()
+
+
+def test_an_unchanged_report_is_copied_from_the_cache(tmp_path, monkeypatch):
+    dataset = load_project(Project.folder(EXAMPLE))
+    document = report_document(dataset, compute_metrics(dataset), 2019)
+    monkeypatch.setenv("WRES_CACHE_DIR", str(tmp_path / "cache"))
+    first = pdf.made(document)
+
+    def no_render(_document):  # noqa: ANN001, ANN202
+        raise AssertionError("the PDF was made again")
+
+    # a PDF unused for KEEP_DAYS goes when another is made; one in use stays
+    stale = first.path.parent / ("0" * 64)
+    stale.with_suffix(".pdf").write_bytes(b"%PDF")
+    stale.with_suffix(".json").write_text('{"pages": 1}')
+    old = time.time() - (pdf.KEEP_DAYS + 1) * 86400
+    os.utime(stale.with_suffix(".json"), (old, old))
+    pdf.made(report_document(dataset, compute_metrics(dataset), 2020))
+    assert not stale.with_suffix(".pdf").exists() and first.path.exists()
+    monkeypatch.setattr(pdf, "render", no_render)
+    assert pdf.made(document) == first
+    monkeypatch.delenv("WRES_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert pdf.cache_dir() == tmp_path / "xdg" / "wres" / "pdf"
+
+
+def test_wres_pdf_writes_a_published_year_and_refuses_a_draft(tmp_path):
+    data = copy_data(tmp_path / "project")
+    run = [sys.executable, "-m", "generator"]
+    made = subprocess.run([*run, "new-year", "2025", "--project", str(data.parent)], capture_output=True, text=True, check=False)
+    assert made.returncode == 0, made.stderr
+    out = tmp_path / "paper.pdf"
+    result = subprocess.run([*run, "pdf", "2024", "--project", str(data.parent), "--out", str(out)],
+                            capture_output=True, text=True, check=False, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    pages = len(PdfReader(out).pages)
+    assert f"({pages} pages, " in result.stdout
+    draft = subprocess.run([*run, "pdf", "2025", "--project", str(data.parent)], capture_output=True, text=True,
+                           check=False, cwd=tmp_path)
+    assert draft.returncode == 1
+    assert "2025 is a draft, and a draft has no PDF" in draft.stderr
+    assert "Traceback" not in draft.stderr
+    assert not list(tmp_path.glob("*.pdf")) or list(tmp_path.glob("*.pdf")) == [out]
+
+
+def test_a_draft_year_gets_no_pdf_on_the_built_site(tmp_path):
+    data = copy_data(tmp_path / "project")
+    subprocess.run([sys.executable, "-m", "generator", "new-year", "2025", "--project", str(data.parent)], check=True,
+                   capture_output=True)
+    site = build_example(tmp_path / "site", data)
+    assert sorted(p.name for p in (site / "reports").glob("*.pdf"))[-1] == "wres-report-2024.pdf"
+
+
+def test_typed_text_is_inert_in_the_pdf(tmp_path):
+    data = copy_data(tmp_path / "project")
+    plant(data)
+    dataset = load_project(Project.folder(data.parent))
+    document = report_document(dataset, compute_metrics(dataset), 2024)
+    # the report's own images (charts, the logo) are data: addresses; what they hold is checked like the page
+    images = re.findall(r'src="data:image/(?:svg\+xml|png);base64,([A-Za-z0-9+/=]+)"', document.html)
+    assert len(images) >= 10
+    for image in images:
+        svg = base64.b64decode(image).decode("utf-8", errors="replace")
+        assert markup_problems(svg) == [] and "<script" not in svg.lower() and "<foreignobject" not in svg.lower()
+    assert markup_problems(re.sub(r'src="data:image/(?:svg\+xml|png);base64,[A-Za-z0-9+/=]+"', 'src=""', document.html)) == []
+    data_pdf, _ = pdf.render(document)
+    path = tmp_path / "hostile.pdf"
+    path.write_bytes(data_pdf)
+    with pikepdf.open(path) as document_pdf:
+        for obj in document_pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary):
+                assert not {"/JS", "/JavaScript", "/Launch", "/OpenAction", "/AA"} & set(obj.keys()), obj
+                uri = str(obj.get("/URI", ""))
+                assert not uri.lower().startswith(("javascript", "data")), uri
+    # the organisation's name and an owner are plain text: they show literally, as typed
+    text = re.sub(r"\s", "", pdf_text(path))  # a narrow table cell breaks a line anywhere
+    for typed in ("Kingsmere " + CORPUS[0] + CORPUS[2], "Owner " + CORPUS[6], "Dr " + CORPUS[0] + CORPUS[2]):
+        assert re.sub(r"\s", "", typed) in text
+    with pikepdf.open(path) as document_pdf:  # the logo's alt text is the cover figure's /Alt, as typed
+        alts = [str(e.get("/Alt", "")) for e in struct_elements(document_pdf) if str(e.S) == "/Figure"]
+    assert "Logo " + CORPUS[0] + CORPUS[1] + '" onload="alert(13)' in alts
