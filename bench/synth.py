@@ -9,6 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "kingsmere"
 COUNT = re.compile(r"\b(white|bme|unknown): (\d+)\b(?!\.)")
+DATE = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
 SHARE = re.compile(r"\b(white|bme): (\d{1,2}\.\d)\b")
 
 
@@ -17,6 +18,8 @@ def _year_text(template: str, year: int) -> str:
     text = re.sub(r"^year: \d{4}$", f"year: {year}", template, flags=re.M)
     text = re.sub(r'^label: ".*"$', f'label: "{year - 1}/{year % 100:02d}"', text, flags=re.M)
     text = re.sub(r"^survey_year: \d{4}$", f"survey_year: {year - 1}", text, flags=re.M)
+    # dates (a board approval, corrections) move with the year
+    text = DATE.sub(lambda m: f"{int(m[1]) + year - 2024}-{m[2]}-{m[3]}", text)
     factor = 1 + ((year * 7) % 11 - 5) / 100  # 0.95 .. 1.05, the same for every count of a year
     text = COUNT.sub(lambda m: f"{m[1]}: {round(int(m[2]) * factor)}", text)
     return SHARE.sub(lambda m: f"{m[1]}: {min(99.9, round(float(m[2]) * factor, 1))}", text)
