@@ -89,7 +89,7 @@ def render(figure: dict[str, Any], layout: str = "wide", title: str = "") -> str
         categories = _categories(figure, "x")
         left = text_width(max(len(s) for s in labels), font) + 10
         longest = text_width(max((len(str(c)) for c in categories), default=1), font)
-        left = max(left, longest * 0.72 - (width - left) / max(len(categories), 1) / 2 + 4)  # room for a turned first year
+        left = max(left, longest * 0.75 + 6 - (width - left) / max(len(categories), 1) / 2 + 4)  # room for a turned first year
         frame = Frame(width, font, left, top, width - 12, top + plot_height)
         axes = Axes(frame, categories, ticks)
         body = [f'<line{attrs(x1=num(frame.left), x2=num(frame.right), y1=num(axes.value(t)), y2=num(axes.value(t)))}'

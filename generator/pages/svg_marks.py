@@ -32,8 +32,8 @@ class Frame:
 
 
 def text_width(count: int, font: float) -> float:
-    """The width of ``count`` characters: a generous average for a sans-serif font."""
-    return count * font * 0.58
+    """The width of ``count`` characters: a generous average for a sans-serif font (DejaVu's digits are 0.64 em, "%" 0.95 em)."""
+    return count * font * 0.68
 
 
 def num(value: float) -> str:

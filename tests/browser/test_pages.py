@@ -67,12 +67,23 @@ def test_reflow_nothing_but_a_wide_table_or_chart_scrolls_sideways(browser, base
                 return !box || box.getAttribute('role') !== 'region' || box.tabIndex !== 0
                     || !document.getElementById(box.getAttribute('aria-labelledby'));
             }).length;
-            return {width, page, wide, tables};
+            // every word of a static chart inside the chart: an axis label cut at the edge reads wrong ("0%" for "40%")
+            const cut = [];
+            document.querySelectorAll('svg.wres-svg').forEach(svg => {
+                if (!svg.checkVisibility()) return;
+                const box = svg.getBoundingClientRect();
+                svg.querySelectorAll('text').forEach(t => { const r = t.getBoundingClientRect();
+                    if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+                        cut.push(t.textContent); });
+            });
+            return {width, page, wide, tables, cut: cut.slice(0, 3)};
         }""")
         if result["page"] > result["width"] + 1:
             failures.append(f"{path}: the page scrolls sideways ({result['page']} px in {result['width']} px)")
         if result["wide"]:
             failures.append(f"{path}: wider than the screen: {result['wide']}")
+        if result["cut"]:
+            failures.append(f"{path}: chart text cut off at the chart's edge: {result['cut']}")
         if result["tables"]:
             failures.append(f"{path}: {result['tables']} tables are not in a labelled, focusable scroll box")
     context.close()
