@@ -13,9 +13,7 @@ import contextlib
 import functools
 import gzip
 import http.server
-import json
-import os
-import shutil
+import statistics
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -42,8 +40,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def served(site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+def served(site: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _Quiet) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -91,28 +89,24 @@ def weights(site: Path, types: dict[str, list[str]], chromium: str) -> dict[str,
     return out
 
 
-def lighthouse(site: Path, types: dict[str, str], chromium: str, work: Path) -> dict[str, dict[str, float]] | str:
-    """Per type: Lighthouse mobile performance and accessibility (0-100), or why Lighthouse could not run."""
-    from generator.pages.tested_with import TESTED_WITH
-    from tests.browser.conftest import ARGS
+def lighthouse(site: Path, types: dict[str, str], work: Path, runs: int = 3) -> dict[str, dict[str, float]] | str:
+    """Per type: Lighthouse mobile performance (median of ``runs``) and accessibility (the lowest), or why it could not
+    run. Served gzip-compressed, as GitHub Pages, Netlify and nginx send text, by the same server and runner as
+    ``python -m tests.lighthouse_check``."""
+    from tests.lighthouse_check import LIGHTHOUSE, GzipHandler, run
 
-    if shutil.which("npx") is None:
-        return "npx (Node.js) is not installed"
-    package = f"lighthouse@{TESTED_WITH['Lighthouse']}"
-    flags = " ".join(["--headless=new", *ARGS])
+    if not LIGHTHOUSE.exists():
+        return f"{LIGHTHOUSE} is not installed (make browser-deps)"
     out: dict[str, dict[str, float]] = {}
-    with served(site) as base:
+    with served(site, GzipHandler) as base:
         for name, path in types.items():
-            report = work / f"lighthouse-{name}.json"
-            try:
-                subprocess.run(["npx", "--yes", package, base + path, "--only-categories=accessibility,performance",
-                                "--form-factor=mobile", "--output=json", f"--output-path={report}", "--quiet",
-                                f"--chrome-flags={flags}"],
-                               check=True, env={**os.environ, "CHROME_PATH": chromium}, timeout=300,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
-                detail = getattr(exc, "stderr", b"") or b""
-                return f"{package} did not run ({type(exc).__name__}: {detail.decode(errors='replace').strip()[-200:]})"
-            categories = json.loads(report.read_text())["categories"]
-            out[name] = {k: round(v["score"] * 100) for k, v in categories.items()}
+            scores = []
+            for n in range(runs):
+                try:
+                    categories = run(base + path, work / f"lighthouse-{name}-{n}.json")["categories"]
+                except (subprocess.CalledProcessError, OSError, ValueError) as exc:
+                    return f"Lighthouse did not run ({type(exc).__name__})"
+                scores.append({k: round(v["score"] * 100) for k, v in categories.items()})
+            out[name] = {"performance": statistics.median(s["performance"] for s in scores),
+                         "accessibility": min(s["accessibility"] for s in scores)}
     return out
