@@ -207,6 +207,34 @@ def test_an_unchanged_report_is_copied_from_the_cache(tmp_path, monkeypatch):
     assert pdf.cache_dir() == tmp_path / "xdg" / "wres" / "pdf"
 
 
+def test_a_warm_build_neither_renders_the_report_html_nor_lays_it_out(tmp_path, monkeypatch):
+    data = copy_data(tmp_path / "project")
+    dataset = load_project(Project.folder(data.parent))
+    frame = compute_metrics(dataset)
+    monkeypatch.setenv("WRES_CACHE_DIR", str(tmp_path / "cache"))
+    first = pdf.year_reports(dataset, frame)
+    assert sorted(first) == [2019, 2020, 2021, 2022, 2023, 2024]
+
+    def no_html(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("the report HTML was rendered again")
+
+    monkeypatch.setattr(pdf, "report_document", no_html)
+    again = pdf.year_reports(load_project(Project.folder(data.parent)), frame)
+    assert again == first
+    assert [r.link for r in again.values()] == [r.link for r in first.values()]  # pages and size from the cache
+    # a comment in the YAML changes no PDF; a change to 2022's data makes 2022 and later again, not the years before
+    path = data / "years" / "2022.yaml"
+    path.write_text("# edited\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    edited = load_project(Project.folder(data.parent))
+    assert [pdf.input_key(edited, frame, y) for y in first] == [pdf.input_key(dataset, frame, y) for y in first]
+    made: list[int] = []
+    monkeypatch.setattr(pdf, "report_document", lambda d, f, year: made.append(year) or report_document(d, f, year))
+    changed = edited.model_copy(update={"years": tuple(
+        y.model_copy(update={"narrative": None}) if y.year == 2022 else y for y in edited.years)})
+    pdf.year_reports(changed, compute_metrics(changed))
+    assert made == [2022, 2023, 2024]
+
+
 def test_wres_pdf_writes_a_published_year_and_refuses_a_draft(tmp_path):
     data = copy_data(tmp_path / "project")
     run = [sys.executable, "-m", "generator"]

@@ -17,7 +17,6 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-import plotly.graph_objects as go
 from markupsafe import Markup
 
 from . import svg
@@ -79,7 +78,6 @@ def _layout(y_title: str, *, percent: bool = False, categories: bool = False) ->
         yaxis.update(ticksuffix="%")
     xaxis: dict[str, Any] = {"automargin": True, "type": "category"}
     return {
-        "template": "none",
         "margin": {"l": 56, "r": 16, "t": 16, "b": 48},
         "height": 360,
         "showlegend": True,
@@ -97,9 +95,18 @@ def reference(role: str) -> bool:
     return role.endswith(("_national", "_comparator"))
 
 
-def line(name: str, role: str, x: list[str], y: list[float | None], *, hover: str = "%{y}") -> go.Scatter:
+Trace = dict[str, Any]
+
+
+def _trace(kind: str, **props: Any) -> Trace:
+    """One trace of the figure, as plotly.js reads it: a plain dict (building plotly's own objects only to turn
+    them back into dicts cost the build a large import and a validation of every value)."""
+    return {"type": kind, **props}
+
+
+def line(name: str, role: str, x: list[str], y: list[float | None], *, hover: str = "%{y}") -> Trace:
     style = STYLES[role]
-    return go.Scatter(
+    return _trace("scatter",
         x=x, y=y, name=name, meta=role, mode="markers" if reference(role) else "lines+markers", connectgaps=False,
         line={"dash": style["dash"], "width": 2.5},
         marker={"symbol": style["symbol"], "size": 10, "line": {"width": 2}},
@@ -107,24 +114,22 @@ def line(name: str, role: str, x: list[str], y: list[float | None], *, hover: st
     )
 
 
-def interval(x: list[str], low: list[float | None], high: list[float | None]) -> list[go.Scatter]:
+def interval(x: list[str], low: list[float | None], high: list[float | None]) -> list[Trace]:
     """A 95% interval as a light shaded band: the upper edge, then the lower edge filled up to it."""
     edge = {"x": x, "meta": "interval", "mode": "lines", "connectgaps": False, "line": {"width": 0}, "hoverinfo": "skip"}
-    return [go.Scatter(y=high, name="95% interval, upper", showlegend=False, **edge),
-            go.Scatter(y=low, name="95% confidence interval", fill="tonexty", **edge)]
+    return [_trace("scatter", y=high, name="95% interval, upper", showlegend=False, **edge),
+            _trace("scatter", y=low, name="95% confidence interval", fill="tonexty", **edge)]
 
 
-def figure(traces: list[go.BaseTraceType], layout: dict[str, Any], shapes: list[dict] | None = None,
+def figure(traces: list[Trace], layout: dict[str, Any], shapes: list[dict] | None = None,
            annotations: list[dict] | None = None) -> dict[str, Any]:
-    fig = go.Figure(data=traces, layout=layout)
+    # no template: charts.js styles every chart from the page's colour scheme
+    layout = dict(layout)
     if shapes:
-        fig.update_layout(shapes=shapes)
+        layout["shapes"] = shapes
     if annotations:
-        fig.update_layout(annotations=annotations)
-    spec = fig.to_plotly_json()
-    # NOTE: the template is dropped; charts.js styles every chart from the page's colour scheme.
-    spec["layout"].pop("template", None)
-    return {"data": spec["data"], "layout": spec["layout"]}
+        layout["annotations"] = annotations
+    return {"data": traces, "layout": layout}
 
 
 def ratio_chart(chart_id: str, title: str, summary: str, years: list[str], counted: list[float | None],
@@ -156,10 +161,10 @@ def ratio_chart(chart_id: str, title: str, summary: str, years: list[str], count
     return Chart(chart_id, title, summary, figure(traces, layout, shapes, annotations), shows)
 
 
-def _target_traces(targets: list[tuple[str, float, str]], hover: str) -> list[go.Scatter]:
+def _target_traces(targets: list[tuple[str, float, str]], hover: str) -> list[Trace]:
     out = []
     for x, y, label in targets:
-        trace = go.Scatter(x=[x], y=[y], name=label, meta="target", mode="markers+text", text=["Target"],
+        trace = _trace("scatter", x=[x], y=[y], name=label, meta="target", mode="markers+text", text=["Target"],
                            textposition="top center", marker={"symbol": "star", "size": 16},
                            hovertemplate=f"{label}: {hover}<extra></extra>")
         out.append(trace)
@@ -184,7 +189,7 @@ def lines_chart(chart_id: str, title: str, summary: str, years: list[str], serie
 def bands_chart(chart_id: str, title: str, summary: str, bands: list[str], shares: list[float | None],
                 overall: float | None, bme_label: str, shows: str = "") -> Chart:
     """Share of each band, as horizontal bars (long labels read well on phones), against the overall share."""
-    bar = go.Bar(
+    bar = _trace("bar",
         y=bands, x=shares, orientation="h", name=f"{bme_label} share of the band", meta="band",
         marker={"line": {"width": 1.5}},
         text=[f"{s:.1f}%" if s is not None else "" for s in shares], textposition="outside", cliponaxis=False,

@@ -8,8 +8,10 @@ year gives one (the board's approval), and the file identifier is a hash of the
 content.
 
 Making a PDF takes a few seconds, so each is kept in a per-user cache named by the
-SHA-256 of its HTML (images included), its CSS and WeasyPrint's version: a build
-whose report did not change copies the cached file. The cache lives in
+SHA-256 of what it is made from: the year's and earlier years' data as loaded, the
+logo's bytes, the package's own code and templates, and WeasyPrint's version. The key
+is cheap, so a build whose report did not change neither lays out the PDF nor renders
+its HTML: it copies the cached file (its page count is kept beside it). The cache lives in
 ``$WRES_CACHE_DIR/pdf``, or ``$XDG_CACHE_HOME/wres/pdf``, or ``~/.cache/wres/pdf``; a PDF
 not used for ``KEEP_DAYS`` is removed the next time one is made.
 """
@@ -17,18 +19,22 @@ not used for ``KEEP_DAYS`` is removed the next time one is made.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache as once
 from pathlib import Path
 
 import pandas as pd
 
 from ..data import Dataset
-from ..pages.report import REPORT_DIR, ReportDocument, ReportLink, report_document, report_documents, report_name
+from ..pages.report import (REPORT_DIR, ReportDocument, ReportLink, published_years, report_document, report_name,
+                            up_to)
 
 log = logging.getLogger("mkdocs.plugins.wres")
 
@@ -78,25 +84,56 @@ def render(document: ReportDocument) -> tuple[bytes, int]:
     return data, len(rendered.pages)
 
 
+PACKAGE = Path(__file__).resolve().parents[1]  # generator/: its code and templates shape the report
+
+
+@once
+def code_digest() -> str:
+    """A hash of every file of the package (its code, templates, stylesheets), once per process."""
+    hashed = hashlib.sha256()
+    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        hashed.update(path.relative_to(PACKAGE).as_posix().encode("utf-8") + b"\0")
+        hashed.update(hashlib.sha256(path.read_bytes()).digest())
+    return hashed.hexdigest()
+
+
+def input_key(dataset: Dataset, frame: pd.DataFrame, year: int) -> str:
+    """The cache key of ``year``'s PDF, computed without rendering it: the data it is made from (that year and
+    the ones before it, as loaded), the logo's bytes, the package's code and WeasyPrint's version."""
+    data, _ = up_to(dataset, frame, year)
+    hashed = hashlib.sha256()
+    for part in ("inputs", str(year), data.model_dump_json(), code_digest(), engine_version(), PDF_VARIANT):
+        hashed.update(part.encode("utf-8") + b"\0")
+    identity = data.organisation.identity
+    logo = identity.logo_path if identity is not None else None
+    if logo is not None and logo.is_file():
+        hashed.update(hashlib.sha256(logo.read_bytes()).digest())
+    return hashed.hexdigest()
+
+
 def made(document: ReportDocument, cache: Path | None = None) -> ReportFile:
-    """The year's PDF in the cache, made only when no PDF of the same input is there yet."""
+    """The year's PDF in the cache, made only when no PDF of the same HTML is there yet."""
+    return made_lazily(document.year, document.digest(engine_version(), PDF_VARIANT), lambda: document, cache)
+
+
+def made_lazily(year: int, key: str, document: Callable[[], ReportDocument], cache: Path | None = None) -> ReportFile:
+    """The PDF cached under ``key``; on a miss ``document()`` renders the report's HTML and it is laid out."""
     cache = cache or cache_dir()
-    key = document.digest(engine_version(), PDF_VARIANT)
     path, info = cache / f"{key}.pdf", cache / f"{key}.json"
     if path.is_file() and info.is_file():
         try:
             pages = int(json.loads(info.read_text(encoding="utf-8"))["pages"])
             os.utime(info)  # last used now: kept by the pruning below
-            return ReportFile(document.year, path, pages)
+            return ReportFile(year, path, pages)
         except (ValueError, KeyError, TypeError):
             pass  # a damaged entry is made again
-    data, pages = render(document)
+    data, pages = render(document())
     cache.mkdir(parents=True, exist_ok=True)
     _prune(cache)
     _write_atomically(path, data)
-    _write_atomically(info, json.dumps({"pages": pages, "year": document.year}).encode("utf-8"))
-    log.info("Made the %s report PDF (%d pages)", document.year, pages)
-    return ReportFile(document.year, path, pages)
+    _write_atomically(info, json.dumps({"pages": pages, "year": year}).encode("utf-8"))
+    log.info("Made the %s report PDF (%d pages)", year, pages)
+    return ReportFile(year, path, pages)
 
 
 def _prune(cache: Path) -> None:
@@ -121,12 +158,16 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 def year_reports(dataset: Dataset, frame: pd.DataFrame) -> dict[int, ReportFile]:
     """A PDF for every published year of ``dataset`` (drafts get none), by year."""
-    return {doc.year: made(doc) for doc in report_documents(dataset, frame)}
+    def document(year: int) -> Callable[[], ReportDocument]:
+        return lambda: report_document(dataset, frame, year)  # the templates are compiled once per process
+
+    return {y.year: made_lazily(y.year, input_key(dataset, frame, y.year), document(y.year))
+            for y in published_years(dataset)}
 
 
 def write_report(dataset: Dataset, frame: pd.DataFrame, year: int, out: Path) -> ReportFile:
     """``wres pdf YEAR``: the year's PDF written to ``out``."""
-    result = made(report_document(dataset, frame, year))
+    result = made_lazily(year, input_key(dataset, frame, year), lambda: report_document(dataset, frame, year))
     out.parent.mkdir(parents=True, exist_ok=True)
     _write_atomically(out, result.path.read_bytes())
     return ReportFile(year, out, result.pages)
