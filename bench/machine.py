@@ -45,11 +45,19 @@ def describe(chromium: str, lighthouse: str) -> dict[str, str]:
         "Python": platform.python_version(),
         "MkDocs": _version("mkdocs"),
         "Material for MkDocs": _version("mkdocs-material"),
-        "plotly (Python)": _version("plotly"),
         "pandas": _version("pandas"),
         "PyYAML (libyaml)": _version("PyYAML"),
         "ruamel.yaml": _version("ruamel.yaml"),
         "WeasyPrint": _version("weasyprint"),
         "Chromium": _command([chromium, "--version"]),
         "Lighthouse": lighthouse,
+        "plotly.js (vendored)": _plotly_js(),
     }
+
+
+def _plotly_js() -> str:
+    """The version in the bundle's banner ("plotly.js (basic - minified) v4.1.1")."""
+    from generator.site.build import PLOTLY_JS  # noqa: PLC0415
+
+    banner = PLOTLY_JS.read_text(encoding="utf-8")[:200]
+    return banner.split(" v", 1)[1].split()[0] if " v" in banner else "unknown"
