@@ -110,7 +110,7 @@ def build(project: Project, out: Path | None) -> None:
 @click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Where to write the PDF. Default: wres-report-YEAR.pdf in the working folder.")
 def pdf(project: Project, year: int, out: Path | None) -> None:
-    """Write YEAR's full report as an accessible A4 PDF (the board paper). Only a published year has one."""
+    """Write YEAR's full report as an accessible A4 PDF (the board paper). A draft's says DRAFT on every page."""
     from .pages.report import report_name
     from .site.pdf import write_report
     from .site.published import check_published
@@ -120,15 +120,16 @@ def pdf(project: Project, year: int, out: Path | None) -> None:
     if chosen is None:
         raise click.ClickException(f"there is no year {year} in {display_path(project.data_dir)}/years/; "
                                    f"start one with 'wres new-year {year}'.")
-    if chosen.status == "draft":
-        raise click.ClickException(f"{year} is a draft, and a draft has no PDF; preview it with 'wres serve --drafts', "
-                                   f"and when the board has approved it, 'wres publish {year}'.")
     published = load_project(project)  # the figures exactly as the built site has them: drafts left out
     frame = compute_metrics(published)
     check_published(project, published, frame)
+    if chosen.status == "draft":  # the paper the board approves before publishing: every page says DRAFT
+        published, frame = dataset, compute_metrics(dataset)
     report = write_report(published, frame, year, out or Path(report_name(year)))
     link = report.link
-    click.echo(f"Wrote {display_path(report.path)} ({link.pages} pages, {link.size_text}).")
+    click.echo(f"Wrote {display_path(report.path)} ({link.pages} pages, {link.size_text})."
+               + (" It is a draft for the board: every page says so, and the site will not have it until "
+                  f"'wres publish {year}'." if chosen.status == "draft" else ""))
 
 
 @main.command()

@@ -235,7 +235,7 @@ def test_a_warm_build_neither_renders_the_report_html_nor_lays_it_out(tmp_path, 
     assert made == [2022, 2023, 2024]
 
 
-def test_wres_pdf_writes_a_published_year_and_refuses_a_draft(tmp_path):
+def test_wres_pdf_writes_a_published_year_and_marks_a_draft_on_every_page(tmp_path):
     data = copy_data(tmp_path / "project")
     run = [sys.executable, "-m", "generator"]
     made = subprocess.run([*run, "new-year", "2025", "--project", str(data.parent)], capture_output=True, text=True, check=False)
@@ -246,12 +246,20 @@ def test_wres_pdf_writes_a_published_year_and_refuses_a_draft(tmp_path):
     assert result.returncode == 0, result.stderr
     pages = len(PdfReader(out).pages)
     assert f"({pages} pages, " in result.stdout
+    # the board approves the report before it is published: a draft's paper says so on the cover and every page
     draft = subprocess.run([*run, "pdf", "2025", "--project", str(data.parent)], capture_output=True, text=True,
                            check=False, cwd=tmp_path)
-    assert draft.returncode == 1
-    assert "2025 is a draft, and a draft has no PDF" in draft.stderr
-    assert "Traceback" not in draft.stderr
-    assert not list(tmp_path.glob("*.pdf")) or list(tmp_path.glob("*.pdf")) == [out]
+    assert draft.returncode == 0, draft.stderr
+    assert "It is a draft for the board" in draft.stdout
+    reader = PdfReader(tmp_path / "wres-report-2025.pdf")
+    assert reader.metadata.title.startswith("Draft for the board: ")
+    assert "not yet approved or published" in reader.pages[0].extract_text()
+    assert all("DRAFT for the board, not published" in page.extract_text() for page in reader.pages[1:])
+    missing = subprocess.run([*run, "pdf", "2031", "--project", str(data.parent)], capture_output=True, text=True,
+                             check=False, cwd=tmp_path)
+    assert missing.returncode == 1
+    assert "there is no year 2031" in missing.stderr
+    assert "Traceback" not in missing.stderr
 
 
 def test_a_draft_year_gets_no_pdf_on_the_built_site(tmp_path):

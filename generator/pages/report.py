@@ -192,6 +192,8 @@ def report_document(dataset: Dataset, frame: pd.DataFrame, year: int, *, env: An
     logo = identity.logo_path if identity is not None else None
     logo_alt = identity.logo_alt if identity is not None else None
     title = f"{data.organisation.name}: Workforce Race Equality Standard report {chosen.display_label}"
+    if chosen.status == "draft":
+        title = f"Draft for the board: {title}"
     context = {
         **common,
         "title": title,
