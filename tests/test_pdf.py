@@ -177,7 +177,7 @@ def test_the_same_input_gives_the_same_bytes(site, tmp_path, monkeypatch):
     dataset = load_project(Project.folder(EXAMPLE))
     document = report_document(dataset, compute_metrics(dataset), 2024)
     monkeypatch.setenv("WRES_CACHE_DIR", str(tmp_path / "cache"))
-    fresh = pdf.made(document)
+    fresh = pdf.made(2024, pdf.input_key(dataset, compute_metrics(dataset), 2024), lambda: document)
     assert fresh.path.is_relative_to(tmp_path / "cache" / "pdf")
     again, _ = pdf.render(document)
     assert again == fresh.path.read_bytes() == (site / "reports" / "wres-report-2024.pdf").read_bytes()
@@ -187,7 +187,7 @@ def test_an_unchanged_report_is_copied_from_the_cache(tmp_path, monkeypatch):
     dataset = load_project(Project.folder(EXAMPLE))
     document = report_document(dataset, compute_metrics(dataset), 2019)
     monkeypatch.setenv("WRES_CACHE_DIR", str(tmp_path / "cache"))
-    first = pdf.made(document)
+    first = pdf.made(2019, pdf.input_key(dataset, compute_metrics(dataset), 2019), lambda: document)
 
     def no_render(_document):  # noqa: ANN001, ANN202
         raise AssertionError("the PDF was made again")
@@ -198,10 +198,11 @@ def test_an_unchanged_report_is_copied_from_the_cache(tmp_path, monkeypatch):
     stale.with_suffix(".json").write_text('{"pages": 1}')
     old = time.time() - (pdf.KEEP_DAYS + 1) * 86400
     os.utime(stale.with_suffix(".json"), (old, old))
-    pdf.made(report_document(dataset, compute_metrics(dataset), 2020))
+    pdf.made(2020, pdf.input_key(dataset, compute_metrics(dataset), 2020),
+             lambda: report_document(dataset, compute_metrics(dataset), 2020))
     assert not stale.with_suffix(".pdf").exists() and first.path.exists()
     monkeypatch.setattr(pdf, "render", no_render)
-    assert pdf.made(document) == first
+    assert pdf.made(2019, pdf.input_key(dataset, compute_metrics(dataset), 2019), lambda: document) == first
     monkeypatch.delenv("WRES_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert pdf.cache_dir() == tmp_path / "xdg" / "wres" / "pdf"

@@ -14,7 +14,6 @@ of the PDF engine, so the HTML can be tested on its own.
 from __future__ import annotations
 
 import base64
-import hashlib
 import mimetypes
 import re
 from dataclasses import dataclass
@@ -52,14 +51,6 @@ class ReportDocument:
     title: str
     html: str
     css: str
-
-    def digest(self, *extra: str) -> str:
-        """What the PDF depends on (its HTML, with any image in it, and its CSS), plus ``extra`` (the engine's version)."""
-        hashed = hashlib.sha256()
-        for part in (self.html, self.css, *extra):
-            hashed.update(part.encode("utf-8"))
-            hashed.update(b"\0")
-        return hashed.hexdigest()
 
 
 @dataclass(frozen=True)

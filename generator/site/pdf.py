@@ -111,12 +111,7 @@ def input_key(dataset: Dataset, frame: pd.DataFrame, year: int) -> str:
     return hashed.hexdigest()
 
 
-def made(document: ReportDocument, cache: Path | None = None) -> ReportFile:
-    """The year's PDF in the cache, made only when no PDF of the same HTML is there yet."""
-    return made_lazily(document.year, document.digest(engine_version(), PDF_VARIANT), lambda: document, cache)
-
-
-def made_lazily(year: int, key: str, document: Callable[[], ReportDocument], cache: Path | None = None) -> ReportFile:
+def made(year: int, key: str, document: Callable[[], ReportDocument], cache: Path | None = None) -> ReportFile:
     """The PDF cached under ``key``; on a miss ``document()`` renders the report's HTML and it is laid out."""
     cache = cache or cache_dir()
     path, info = cache / f"{key}.pdf", cache / f"{key}.json"
@@ -161,13 +156,13 @@ def year_reports(dataset: Dataset, frame: pd.DataFrame) -> dict[int, ReportFile]
     def document(year: int) -> Callable[[], ReportDocument]:
         return lambda: report_document(dataset, frame, year)  # the templates are compiled once per process
 
-    return {y.year: made_lazily(y.year, input_key(dataset, frame, y.year), document(y.year))
+    return {y.year: made(y.year, input_key(dataset, frame, y.year), document(y.year))
             for y in published_years(dataset)}
 
 
 def write_report(dataset: Dataset, frame: pd.DataFrame, year: int, out: Path) -> ReportFile:
     """``wres pdf YEAR``: the year's PDF written to ``out``."""
-    result = made_lazily(year, input_key(dataset, frame, year), lambda: report_document(dataset, frame, year))
+    result = made(year, input_key(dataset, frame, year), lambda: report_document(dataset, frame, year))
     out.parent.mkdir(parents=True, exist_ok=True)
     _write_atomically(out, result.path.read_bytes())
     return ReportFile(year, out, result.pages)
