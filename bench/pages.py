@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tests.browser.conftest import QuietHandler
+
 KINDS = {".html": "html", ".js": "js", ".css": "css", ".json": "json", ".svg": "svg", ".csv": "csv"}
 
 
@@ -34,13 +36,8 @@ def page_types(site: Path) -> dict[str, list[str]]:
     return types
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
-        pass
-
-
 @contextlib.contextmanager
-def served(site: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _Quiet) -> Iterator[str]:
+def served(site: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
