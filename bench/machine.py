@@ -45,7 +45,7 @@ def describe(chromium: str, lighthouse: str) -> dict[str, str]:
         "Python": platform.python_version(),
         "MkDocs": _version("mkdocs"),
         "Material for MkDocs": _version("mkdocs-material"),
-        "pandas": _version("pandas"),
+        "pydantic": _version("pydantic"),
         "PyYAML (libyaml)": _version("PyYAML"),
         "ruamel.yaml": _version("ruamel.yaml"),
         "WeasyPrint": _version("weasyprint"),

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.data import Dataset, Project, load_project
+from generator.metrics import Metrics, Row
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "kingsmere"  # the example trust's project folder
@@ -28,6 +29,13 @@ def write_data(folder: Path, years: dict[int | str, str], organisation: str = OR
         file_name = name if isinstance(name, str) else f"{name}.yaml"
         (folder / "years" / file_name).write_text(textwrap.dedent(text), encoding="utf-8")
     return folder
+
+
+def one_row(metrics: Metrics, year: int, indicator: int, measure: str, breakdown: str = "") -> Row:
+    """The one figure at that place in the metrics table (a test fails if there are none, or several)."""
+    rows = metrics.where(year=year, indicator=indicator, measure=measure, breakdown=breakdown)
+    assert len(rows) == 1, f"expected one row for {year} {indicator} {breakdown!r} {measure}, found {len(rows)}"
+    return rows.rows[0]
 
 
 def load_example(project: Path = EXAMPLE) -> Dataset:

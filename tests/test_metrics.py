@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import io
 import math
 from pathlib import Path
@@ -8,9 +9,10 @@ import pandas as pd
 import pytest
 
 from generator.data import load_dataset
-from generator.metrics import COLUMNS, compute_metrics, to_csv
+from generator.metrics import COLUMNS, EXTRA_COLUMNS, Metrics, Row, compute_metrics
 
 from .conftest import load_example, write_data
+from .conftest import one_row as figure
 
 FULL_YEAR = """\
 year: {year}
@@ -43,15 +45,9 @@ indicator_9:
 """
 
 
-def table(tmp_path: Path, years: dict, organisation: str | None = None) -> pd.DataFrame:
+def table(tmp_path: Path, years: dict, organisation: str | None = None) -> Metrics:
     kwargs = {"organisation": organisation} if organisation else {}
     return compute_metrics(load_dataset(write_data(tmp_path / "data", years, **kwargs)))
-
-
-def figure(frame: pd.DataFrame, year: int, indicator: int, measure: str, breakdown: str = "") -> pd.Series:
-    rows = frame[(frame.year == year) & (frame.indicator == indicator) & (frame.measure == measure) & (frame.breakdown == breakdown)]
-    assert len(rows) == 1, f"expected one row for {year} {indicator} {breakdown} {measure}, found {len(rows)}"
-    return rows.iloc[0]
 
 
 @pytest.fixture
@@ -60,7 +56,18 @@ def one_year(tmp_path):
 
 
 def test_columns_are_exactly_the_contract(one_year):
-    assert list(pd.read_csv(io.StringIO(to_csv(one_year))).columns) == COLUMNS
+    assert list(pd.read_csv(io.StringIO(one_year.to_csv())).columns) == COLUMNS
+    assert [f.name for f in dataclasses.fields(Row)] == COLUMNS + EXTRA_COLUMNS  # the table and the CSV name the same fields
+
+
+def test_every_figure_has_its_declared_type():
+    for row in compute_metrics(load_example()):
+        assert type(row.year) is int and type(row.indicator) is int
+        for name in ("value", "ci_low", "ci_high", "z"):
+            value = getattr(row, name)
+            assert value is None or (type(value) is float and not math.isnan(value)), (row, name)
+        for name in ("decimals", "base", "compared_with"):
+            assert getattr(row, name) is None or type(getattr(row, name)) is int, (row, name)
 
 
 def test_indicator_1_shares_include_unknown_in_the_denominator(one_year):
@@ -84,7 +91,7 @@ def test_indicator_2_is_white_over_bme(one_year):
 def test_indicator_3_is_bme_over_white_and_small_counts_are_suppressed(one_year):
     # 4 BME staff entered: under the threshold of 5, so the ratio is withheld too
     row = figure(one_year, 2024, 3, "relative_likelihood")
-    assert math.isnan(row.value) and row.note == "suppressed" and row.direction == ""
+    assert row.value is None and row.note == "suppressed" and row.direction == ""
     assert figure(one_year, 2024, 3, "likelihood_bme").note == "suppressed"
 
 
@@ -121,7 +128,7 @@ def test_published_figures_have_no_interval_and_feed_indicator_9(tmp_path):
         indicator_9: {published: {voting_bme_share: 22.0, executive_bme_share: 20.0}}
         """})
     rl = figure(frame, 2019, 2, "relative_likelihood")
-    assert rl.value == 1.7 and rl.source == "published" and math.isnan(rl.ci_low)
+    assert rl.value == 1.7 and rl.source == "published" and rl.ci_low is None
     assert figure(frame, 2019, 9, "difference", "voting").value == pytest.approx(22.0 - 18.4)
     # a difference of two figures is computed here, whether they were published or not
     assert figure(frame, 2019, 9, "difference", "executive").source == "computed"
@@ -130,7 +137,7 @@ def test_published_figures_have_no_interval_and_feed_indicator_9(tmp_path):
 def test_not_available_carries_its_reason(tmp_path):
     frame = table(tmp_path, {2021: 'year: 2021\nindicator_4: {not_available: "New learning system"}\n'})
     row = figure(frame, 2021, 4, "relative_likelihood")
-    assert math.isnan(row.value) and row.note == "not_available: New learning system"
+    assert row.value is None and row.note == "not_available: New learning system"
 
 
 def test_zero_denominators_are_explained(tmp_path):
@@ -143,13 +150,13 @@ def test_zero_denominators_are_explained(tmp_path):
           voting: {white: 0, bme: 0}
         """})
     rl = figure(frame, 2024, 2, "relative_likelihood")
-    assert math.isnan(rl.value)
+    assert rl.value is None
     assert rl.note == "cannot be computed: no White applicants were shortlisted"
     assert figure(frame, 2024, 9, "board_bme_share", "voting").note.startswith("cannot be computed")
     assert figure(frame, 2024, 9, "difference", "voting").note.startswith("cannot be computed")
 
 
-def two_years(tmp_path, block_2023: str, block_2024: str, organisation: str | None = None) -> pd.DataFrame:
+def two_years(tmp_path, block_2023: str, block_2024: str, organisation: str | None = None) -> Metrics:
     return table(tmp_path, {2023: f"year: 2023\n{block_2023}", 2024: f"year: 2024\n{block_2024}"}, organisation)
 
 
@@ -215,7 +222,7 @@ def test_published_figures_are_not_tested(tmp_path, published):
     row = figure(frame, 2024, 2, "relative_likelihood")
     assert (row.direction, row.compared_with) == ("not_tested", 2023)
     assert row.direction_note == "published figures without counts cannot be tested"
-    assert math.isnan(row.z)
+    assert row.z is None
 
 
 @pytest.mark.parametrize(
@@ -344,10 +351,9 @@ def test_example_indicator_2_2024_is_a_significant_improvement():
 
 def test_example_survey_moves_of_a_few_points_are_not_significant():
     frame = compute_metrics(load_example())
-    survey = frame[frame.indicator.isin([5, 6, 7, 8]) & (frame.measure == "bme") & (frame.direction != "")]
-    comparable = survey[survey.direction != "not_comparable"]
-    assert set(comparable.direction) == {"no_significant_change"}
-    assert (comparable.z.abs() < 1.96).all()
+    comparable = [r for r in frame.where(measure="bme") if r.indicator in (5, 6, 7, 8) and r.direction not in ("", "not_comparable")]
+    assert {r.direction for r in comparable} == {"no_significant_change"}
+    assert all(abs(r.z) < 1.96 for r in comparable)
     assert len(comparable) == 19
 
 
@@ -368,30 +374,32 @@ def test_example_published_figures_are_not_tested():
 
 def test_example_data_round_trips_through_the_csv():
     frame = compute_metrics(load_example())
-    text = to_csv(frame)
+    text = frame.to_csv()
     back = pd.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""])
     assert len(back) == len(frame)
-    assert back["value"].tolist() == pytest.approx(frame["value"].tolist(), nan_ok=True)
-    assert back["ci_low"].tolist() == pytest.approx(frame["ci_low"].tolist(), nan_ok=True)
-    assert back["direction"].fillna("").tolist() == frame["direction"].tolist()
-    assert to_csv(compute_metrics(load_example())) == text  # deterministic
+    for column in ("value", "ci_low", "ci_high"):  # every figure unrounded: the same float back, no value empty
+        assert [None if math.isnan(v) else v for v in back[column]] == frame.column(column)
+    assert back["direction"].fillna("").tolist() == frame.column("direction")
+    assert back["note"].fillna("").tolist() == frame.column("note")
+    assert compute_metrics(load_example()).to_csv() == text  # deterministic
 
 
 def test_example_data_exercises_every_kind_of_figure():
     frame = compute_metrics(load_example())
-    assert set(frame.source) == {"counts", "published", "computed", "survey", "benchmark", ""}
-    assert frame[frame.source == ""].note.str.startswith("not_available").all()
-    assert (frame.note == "suppressed").any()
-    assert frame.note.str.startswith("not_available").any()
-    assert set(frame.indicator) == set(range(1, 10))
-    assert len(frame.year.unique()) == 6
-    assert {"improved", "no_significant_change", "not_tested", "not_comparable", "up"} <= set(frame.direction)
+    assert set(frame.column("source")) == {"counts", "published", "computed", "survey", "benchmark", ""}
+    assert all(r.note.startswith("not_available") for r in frame.where(source=""))
+    assert "suppressed" in frame.column("note")
+    assert any(note.startswith("not_available") for note in frame.column("note"))
+    assert set(frame.column("indicator")) == set(range(1, 10))
+    assert len(set(frame.column("year"))) == 6
+    assert {"improved", "no_significant_change", "not_tested", "not_comparable", "up"} <= set(frame.column("direction"))
 
 
 def test_nothing_derived_from_a_small_count_has_a_value():
     frame = compute_metrics(load_example())
-    hidden = frame[frame.note == "suppressed"]
-    assert hidden.value.isna().all() and hidden.ci_low.isna().all() and (hidden.direction == "").all()
+    hidden = frame.where(note="suppressed")
+    assert len(hidden) > 0
+    assert all(r.value is None and r.ci_low is None and r.ci_high is None and r.direction == "" for r in hidden)
 
 
 def test_reasons_use_the_organisations_terminology(tmp_path):
@@ -412,7 +420,7 @@ def test_reasons_use_the_organisations_terminology(tmp_path):
     assert figure(frame, 2024, 3, "relative_likelihood").value == 0  # BME on top of the ratio, none entered
     assert figure(frame, 2024, 9, "difference", "voting").note == (
         "cannot be computed: the workforce ethnically diverse share (indicator 1) is not available this year")
-    assert "BME" not in to_csv(frame)
+    assert "BME" not in frame.to_csv()
 
 
 def test_a_ratio_of_zero_has_no_direction(tmp_path):

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import math
-
-import pandas as pd
 import pytest
 
 from generator.data import load_dataset
-from generator.metrics import compute_metrics
+from generator.metrics import Metrics, compute_metrics
 from generator.pages.render import render_pages
 from generator.pages.wording import in_sentence, number, pct, ratio
 
 from .conftest import ORGANISATION, write_data
+from .conftest import one_row as row
 
 NAMED = ORGANISATION + "comparator: Acute trusts in London\n"
 
@@ -21,14 +19,8 @@ def dataset(tmp_path, years: dict[int, str], organisation: str = NAMED):
     return load_dataset(write_data(tmp_path / "data", years, organisation))
 
 
-def frame_of(tmp_path, years: dict[int, str], organisation: str = NAMED) -> pd.DataFrame:
+def frame_of(tmp_path, years: dict[int, str], organisation: str = NAMED) -> Metrics:
     return compute_metrics(dataset(tmp_path, years, organisation))
-
-
-def row(frame: pd.DataFrame, year: int, indicator: int, measure: str, breakdown: str = "") -> pd.Series:
-    found = frame[(frame.year == year) & (frame.indicator == indicator) & (frame.measure == measure) & (frame.breakdown == breakdown)]
-    assert len(found) == 1, (year, indicator, measure, breakdown)
-    return found.iloc[0]
 
 
 def pages(tmp_path, years: dict[int, str], organisation: str = NAMED) -> dict[str, str]:
@@ -81,7 +73,7 @@ def test_published_likelihoods_give_a_computed_ratio(tmp_path):
     frame = frame_of(tmp_path, {2020: "year: 2020\nindicator_3:\n  published: {likelihood_white: 1.2, likelihood_bme: 2.1}\n"})
     rl = row(frame, 2020, 3, "relative_likelihood")
     assert rl.value == pytest.approx(2.1 / 1.2) and rl.source == "computed"
-    assert pd.isna(rl.decimals) and not rl.in_equity_band
+    assert rl.decimals is None and not rl.in_equity_band
     assert row(frame, 2020, 3, "likelihood_bme").source == "published"
 
 
@@ -148,15 +140,15 @@ def test_survey_figures_without_a_white_figure_and_response_counts(tmp_path):
     assert row(frame, 2024, 5, "gap").note == "cannot be computed: no White percentage was given"
     assert row(frame, 2024, 5, "responses_bme").value == 1265
     assert row(frame, 2024, 5, "national_bme").value == 14
-    assert not ((frame.indicator == 5) & (frame.measure == "national_white")).any()
+    assert not frame.where(indicator=5, measure="national_white")
 
 
 def test_the_published_csv_keeps_its_ten_columns(tmp_path):
-    from generator.metrics import COLUMNS, to_csv
+    from generator.metrics import COLUMNS
 
     frame = frame_of(tmp_path, {2024: "year: 2024\nindicator_2: {published: {relative_likelihood: 1.5}}\n"})
-    assert to_csv(frame).splitlines()[0] == ",".join(COLUMNS) and "decimals" not in COLUMNS
-    assert not math.isnan(row(frame, 2024, 2, "relative_likelihood").value)
+    assert frame.to_csv().splitlines()[0] == ",".join(COLUMNS) and "decimals" not in COLUMNS
+    assert row(frame, 2024, 2, "relative_likelihood").value is not None
 
 
 def test_every_measure_of_the_example_is_a_known_measure():
@@ -165,9 +157,9 @@ def test_every_measure_of_the_example_is_a_known_measure():
     from .conftest import load_example
 
     frame = compute_metrics(load_example())
-    for indicator, measure in set(zip(frame.indicator, frame.measure)):
+    for indicator, measure in {(r.indicator, r.measure) for r in frame}:
         assert measure in MEASURES[indicator] + BENCHMARK_MEASURES.get(indicator, ()), (indicator, measure)
-    assert {"benchmark", "computed"} <= set(frame.source)
+    assert {"benchmark", "computed"} <= set(frame.column("source"))
 
 
 # --- on the page: each wrong statement of issue 10, fixed ------------------------

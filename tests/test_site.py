@@ -13,7 +13,7 @@ from generator.metrics import compute_metrics
 from generator.pages.wording import DIRECTION_WORDS, number
 from generator.site import BuildError
 
-from .conftest import load_example
+from .conftest import load_example, one_row
 from .site_helpers import build_example, copy_data, html_pages, visible_text
 
 
@@ -103,16 +103,14 @@ def _cards(html: str) -> dict[int, str]:
 def test_every_number_on_a_card_matches_the_metrics_table(site, metrics):
     cards = _cards(read(site, ""))
     assert sorted(cards) == list(range(1, 10))
-    latest = int(metrics.year.max())
+    latest = max(metrics.column("year"))
     for n, block in cards.items():
         spec = INDICATORS[n]
-        row = metrics[(metrics.year == latest) & (metrics.indicator == n) & (metrics.measure == spec.headline_measure)
-                      & (metrics.breakdown == spec.headline_breakdown)].iloc[0]
+        headline = metrics.where(indicator=n, measure=spec.headline_measure, breakdown=spec.headline_breakdown)
+        row = one_row(headline, latest, n, spec.headline_measure, spec.headline_breakdown)
         value = re.search(r'<p class="wres-card__value">([^<]+)</p>', block).group(1)
         assert value == number(spec.headline_measure, row.value)
-        earlier = metrics[(metrics.year < latest) & (metrics.indicator == n) & (metrics.measure == spec.headline_measure)
-                          & (metrics.breakdown == spec.headline_breakdown) & metrics.value.notna()]
-        previous = earlier.iloc[-1]
+        previous = [r for r in headline if r.year < latest and r.value is not None][-1]
         assert "Previous: " in block and number(spec.headline_measure, previous.value) in block
         if row.direction:
             assert DIRECTION_WORDS[row.direction] in block

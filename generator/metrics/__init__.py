@@ -3,13 +3,13 @@
 A pure function of the :class:`~generator.data.Dataset`: no files, no pages.
 
 - ``formulas``: shares, likelihoods, relative likelihoods with their intervals.
-- ``row``: one figure of the table (the shape the pages read) and the CSV columns.
-- ``table``: ``compute_metrics``, the whole table with disclosure control, and its CSV.
+- ``row``: one figure of the table (the shape the pages read), the table of them (:class:`Metrics`) and its CSV.
+- ``table``: ``compute_metrics``, the whole table with disclosure control.
 - ``travel``: the direction of travel against the previous year.
 - ``plans``: action-plan progress, overdue actions and target status.
 """
 
-from .row import COLUMNS, EXTRA_COLUMNS, Row
-from .table import compute_metrics, to_csv, write_csv
+from .row import COLUMNS, EXTRA_COLUMNS, Metrics, Row, csv_number
+from .table import compute_metrics, write_csv
 
-__all__ = ["COLUMNS", "EXTRA_COLUMNS", "Row", "compute_metrics", "to_csv", "write_csv"]
+__all__ = ["COLUMNS", "EXTRA_COLUMNS", "Metrics", "Row", "compute_metrics", "csv_number", "write_csv"]

@@ -1,8 +1,12 @@
-"""One figure of the metrics table: the shape every later stage reads."""
+"""One figure of the metrics table, and the table itself: the shape every later stage reads."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import csv
+import io
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 COLUMNS = ["year", "indicator", "breakdown", "measure", "value", "ci_low", "ci_high", "direction", "source", "note"]
 # Kept in the table for the site, left out of the published CSV.
@@ -30,3 +34,65 @@ class Row:
     # the test statistic behind ``direction``, and why a change was not tested or not compared
     z: float | None = None
     direction_note: str = ""
+
+
+FLOATS = ("value", "ci_low", "ci_high", "z")
+INTEGERS = ("compared_with", "decimals", "base")
+
+
+def _float(value: float | None) -> float | None:
+    """A number as a float; no number (None or NaN) as None, so "no value" has one spelling everywhere."""
+    return None if value is None or math.isnan(value) else float(value)
+
+
+def normalised(row: Row) -> Row:
+    """``row`` with every field of its declared type: figures as floats, counts as ints, a missing one as None."""
+    return replace(row, year=int(row.year), indicator=int(row.indicator),
+                   **{name: _float(getattr(row, name)) for name in FLOATS},
+                   **{name: None if getattr(row, name) is None else int(getattr(row, name)) for name in INTEGERS},
+                   in_equity_band=None if row.in_equity_band is None else bool(row.in_equity_band))
+
+
+def csv_number(value: float | None) -> str:
+    """A figure in a CSV: unrounded (the shortest text that reads back as the same float), empty for none."""
+    return "" if value is None or math.isnan(value) else repr(float(value))
+
+
+class Metrics:
+    """Every figure, one :class:`Row` each, in a stable order; immutable. Filter with :meth:`where`."""
+
+    __slots__ = ("rows",)
+
+    def __init__(self, rows: Iterator[Row] | list[Row] | tuple[Row, ...]) -> None:
+        self.rows: tuple[Row, ...] = tuple(rows)
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def where(self, **equal: object) -> Metrics:
+        """The rows whose named fields equal the values given, e.g. ``where(year=2024, indicator=3)``."""
+        return Metrics(r for r in self.rows if all(getattr(r, name) == value for name, value in equal.items()))
+
+    def up_to(self, year: int) -> Metrics:
+        return Metrics(r for r in self.rows if r.year <= year)
+
+    def get(self, year: int, indicator: int, measure: str, breakdown: str = "") -> Row | None:
+        """The one figure at that place in the table, or None."""
+        return next((r for r in self.rows if (r.year, r.indicator, r.measure, r.breakdown) == (year, indicator, measure, breakdown)), None)
+
+    def column(self, name: str) -> list[object]:
+        return [getattr(r, name) for r in self.rows]
+
+    def to_csv(self) -> str:
+        """The published CSV: exactly :data:`COLUMNS`, figures unrounded, empty cells for no value."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for r in self.rows:
+            writer.writerow([r.year, r.indicator, r.breakdown, r.measure, csv_number(r.value), csv_number(r.ci_low),
+                             csv_number(r.ci_high), r.direction, r.source, r.note])
+        return out.getvalue()
+

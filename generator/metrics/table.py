@@ -8,17 +8,25 @@ anywhere downstream.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 
-import pandas as pd
-
 from ..data import INDICATORS
-from ..data.model import Counts, Dataset, Indicator1, Indicator9, Organisation, Settings, SurveyIndicator, Terminology, Year
+from ..data.model import (
+    Counts,
+    Dataset,
+    Indicator1,
+    Indicator9,
+    Organisation,
+    Settings,
+    SurveyIndicator,
+    Terminology,
+    Year,
+)
 from .disclosure import CATEGORIES, Pattern, protect
 from .formulas import Figure, in_band, is_small, percentage, relative_likelihood
 from .published import benchmark_rows, indicator_1_published_rows, typed_row
-from .row import COLUMNS, EXTRA_COLUMNS, Row
+from .row import Metrics, Row, normalised
 from .travel import add_directions
 
 SUPPRESSED = "suppressed"
@@ -310,28 +318,15 @@ def year_rows(year: Year, organisation: Organisation) -> list[Row]:
     return rows
 
 
-def compute_metrics(dataset: Dataset) -> pd.DataFrame:
+def compute_metrics(dataset: Dataset) -> Metrics:
     """Every figure for every year, one row each, in a stable order."""
     settings = dataset.organisation.settings
     rows = [row for year in dataset.years for row in year_rows(year, dataset.organisation)]
     breaks = {(year.year, number): reason for year in dataset.years for number in INDICATORS
               if (reason := getattr(year.indicator(number), "series_break", None))}
-    rows = add_directions(rows, settings, breaks)
-    frame = pd.DataFrame([asdict(r) for r in rows], columns=COLUMNS + EXTRA_COLUMNS)
-    frame = frame.astype({"year": "int64", "indicator": "int64", "value": "float64", "ci_low": "float64", "ci_high": "float64"})
-    frame["compared_with"] = frame["compared_with"].astype("Int64")
-    frame["in_equity_band"] = frame["in_equity_band"].astype("boolean")
-    frame["decimals"] = frame["decimals"].astype("Int64")
-    frame["base"] = frame["base"].astype("Int64")
-    frame["z"] = frame["z"].astype("float64")
-    return frame
+    return Metrics(normalised(row) for row in add_directions(rows, settings, breaks))
 
 
-def to_csv(frame: pd.DataFrame) -> str:
-    """The published CSV: exactly :data:`COLUMNS`, unrounded, empty cells for no value."""
-    return frame[COLUMNS].to_csv(index=False, lineterminator="\n", na_rep="")
-
-
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
+def write_csv(metrics: Metrics, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(to_csv(frame), encoding="utf-8")
+    path.write_text(metrics.to_csv(), encoding="utf-8")

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
-
 from ..data import INDICATORS, Dataset, Indicator, Year
+from ..metrics import Metrics
 from .travel import travel_html, travel_text
 from .wording import (
     SURVEY_PHRASES,
@@ -58,23 +57,16 @@ class Figure:
         return f"{ratio(self.ci_low)} to {ratio(self.ci_high)}"
 
 
-def _clean(value: Any) -> Any:
-    if value is pd.NA or (isinstance(value, float) and value != value):
-        return None
-    return value
-
-
 class FigureTable:
     """The metrics table indexed by (year, indicator, breakdown, measure)."""
 
-    def __init__(self, frame: pd.DataFrame, dataset: Dataset, labels: Labels) -> None:
-        self.frame = frame
+    def __init__(self, metrics: Metrics, dataset: Dataset, labels: Labels) -> None:
         self.dataset = dataset
         self.labels = labels
         self.threshold = dataset.organisation.settings.suppression_threshold
         self._rows: dict[tuple[int, int, str, str], Figure] = {}
-        for record in frame.to_dict("records"):
-            fig = Figure(**{k: _clean(v) for k, v in record.items()})
+        for row in metrics:
+            fig = Figure(**vars(row))
             self._rows[(fig.year, fig.indicator, fig.breakdown, fig.measure)] = fig
         self.years: list[Year] = list(dataset.years)
 

@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import pandas as pd
 from markupsafe import Markup
 
 from ..cache import template_cache
 from ..data import INDICATORS, STAFF_GROUP_TITLES, Dataset
-from ..metrics import COLUMNS, plans, to_csv
+from ..metrics import COLUMNS, Metrics, plans
 from . import corrections, escape, sections
 from . import plans as plan_sections
 from .figures import FigureTable
@@ -89,18 +88,18 @@ class Page:
     text: str
 
 
-def indicator_csv(frame: pd.DataFrame, number: int) -> str:
-    return to_csv(frame[frame.indicator == number])
+def indicator_csv(metrics: Metrics, number: int) -> str:
+    return metrics.where(indicator=number).to_csv()
 
 
-def render_pages(dataset: Dataset, frame: pd.DataFrame, reports: dict[int, Any] | None = None) -> list[Page]:
+def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | None = None) -> list[Page]:
     """Every generated page and download, in a fixed order.
 
     ``reports``: year -> the ``report.ReportLink`` of its PDF, linked from the year page (none in the preview).
     """
     reports = reports or {}
     labels = Labels.from_terminology(dataset.organisation.terminology)
-    table = FigureTable(frame, dataset, labels)
+    table = FigureTable(metrics, dataset, labels)
     site = Site(dataset, table, labels, dataset.organisation, dataset.organisation.settings, INDICATORS)
     env = environment()
     latest_plan = dataset.plans[-1] if dataset.plans else None
@@ -134,9 +133,9 @@ def render_pages(dataset: Dataset, frame: pd.DataFrame, reports: dict[int, Any] 
     pages.append(render("data.md", "data.md.j2", columns=COLUMNS, csv_name=CSV_NAME))
     pages.append(render("methodology.md", "methodology.md.j2"))
     pages.append(render("accessibility.md", "accessibility.md.j2", tools=TESTED_WITH))
-    pages.append(Page(CSV_NAME, to_csv(frame)))
+    pages.append(Page(CSV_NAME, metrics.to_csv()))
     for number in INDICATORS:
-        pages.append(Page(f"downloads/indicator-{number}.csv", indicator_csv(frame, number)))
+        pages.append(Page(f"downloads/indicator-{number}.csv", indicator_csv(metrics, number)))
     return pages
 
 
@@ -158,11 +157,11 @@ def navigation(dataset: Dataset, content_pages: list[str]) -> list[Any]:
     return nav
 
 
-def write_docs(dataset: Dataset, frame: pd.DataFrame, docs_dir: Path, content_dir: Path | None,
+def write_docs(dataset: Dataset, metrics: Metrics, docs_dir: Path, content_dir: Path | None,
                extra_files: dict[str, Path | bytes] | None = None, reports: dict[int, Any] | None = None) -> list[Any]:
     """Write every page into ``docs_dir`` (only files whose bytes changed) and return the navigation."""
     wanted: dict[Path, bytes] = {}
-    for page in render_pages(dataset, frame, reports):
+    for page in render_pages(dataset, metrics, reports):
         wanted[docs_dir / page.path] = page.text.encode("utf-8")
     content_pages: list[str] = []
     if content_dir is not None and content_dir.is_dir():

@@ -21,10 +21,18 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-import pandas as pd
 from markupsafe import Markup
 
-from ..data import INDICATORS, STAFF_GROUP_TITLES, Action, ActionPlan, Dataset, Indicator, Year
+from ..data import (
+    INDICATORS,
+    STAFF_GROUP_TITLES,
+    Action,
+    ActionPlan,
+    Dataset,
+    Indicator,
+    Year,
+)
+from ..metrics import Metrics
 from . import charts, corrections, sections
 from . import plans as plan_sections
 from .figures import FigureTable, Headline
@@ -79,7 +87,7 @@ def published_years(dataset: Dataset) -> list[Year]:
     return [y for y in dataset.years if y.status == "published"]
 
 
-def up_to(dataset: Dataset, frame: pd.DataFrame, year: int) -> tuple[Dataset, pd.DataFrame]:
+def up_to(dataset: Dataset, metrics: Metrics, year: int) -> tuple[Dataset, Metrics]:
     """The data as it stood for ``year``'s report: that year and the years before it.
 
     Every figure of a year depends only on that year and earlier ones (the direction of
@@ -88,7 +96,7 @@ def up_to(dataset: Dataset, frame: pd.DataFrame, year: int) -> tuple[Dataset, pd
     """
     years = tuple(y for y in dataset.years if y.year <= year)
     plans = tuple(p for p in dataset.plans if p.year <= year)
-    return dataset.model_copy(update={"years": years, "plans": plans}), frame[frame.year <= year]
+    return dataset.model_copy(update={"years": years, "plans": plans}), metrics.up_to(year)
 
 
 def transposed(table: Table) -> Table:
@@ -167,9 +175,9 @@ def _indicator(number: int, table: FigureTable, year: Year, plan: ActionPlan | N
                          plan_sections.actions_for(plan, number) if plan else [])
 
 
-def report_document(dataset: Dataset, frame: pd.DataFrame, year: int, *, env: Any = None) -> ReportDocument:
+def report_document(dataset: Dataset, metrics: Metrics, year: int, *, env: Any = None) -> ReportDocument:
     """``year``'s full report as HTML, with the figures and words of the website (``env``: templates already compiled)."""
-    data, figures = up_to(dataset, frame, year)
+    data, figures = up_to(dataset, metrics, year)
     chosen = next(y for y in data.years if y.year == year)
     labels = Labels.from_terminology(data.organisation.terminology)
     table = FigureTable(figures, data, labels)
@@ -218,7 +226,7 @@ def accent_css(identity: Any) -> str:
     return f"\nh1, h2, h3, h4, a {{ color: {colour}; }}\n.headline {{ border-left-color: {colour}; }}\n"
 
 
-def report_documents(dataset: Dataset, frame: pd.DataFrame) -> list[ReportDocument]:
+def report_documents(dataset: Dataset, metrics: Metrics) -> list[ReportDocument]:
     """A report for every published year, oldest first."""
     env = environment()  # compiled once for every year
-    return [report_document(dataset, frame, y.year, env=env) for y in published_years(dataset)]
+    return [report_document(dataset, metrics, y.year, env=env) for y in published_years(dataset)]

@@ -30,11 +30,17 @@ from dataclasses import dataclass
 from functools import cache as once
 from pathlib import Path
 
-import pandas as pd
-
 from ..data import Dataset
-from ..pages.report import (REPORT_DIR, ReportDocument, ReportLink, published_years, report_document, report_name,
-                            up_to)
+from ..metrics import Metrics
+from ..pages.report import (
+    REPORT_DIR,
+    ReportDocument,
+    ReportLink,
+    published_years,
+    report_document,
+    report_name,
+    up_to,
+)
 
 log = logging.getLogger("mkdocs.plugins.wres")
 
@@ -97,10 +103,10 @@ def code_digest() -> str:
     return hashed.hexdigest()
 
 
-def input_key(dataset: Dataset, frame: pd.DataFrame, year: int) -> str:
+def input_key(dataset: Dataset, metrics: Metrics, year: int) -> str:
     """The cache key of ``year``'s PDF, computed without rendering it: the data it is made from (that year and
     the ones before it, as loaded), the logo's bytes, the package's code and WeasyPrint's version."""
-    data, _ = up_to(dataset, frame, year)
+    data, _ = up_to(dataset, metrics, year)
     hashed = hashlib.sha256()
     for part in ("inputs", str(year), data.model_dump_json(), code_digest(), engine_version(), PDF_VARIANT):
         hashed.update(part.encode("utf-8") + b"\0")
@@ -151,18 +157,18 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(handle.name, path)
 
 
-def year_reports(dataset: Dataset, frame: pd.DataFrame) -> dict[int, ReportFile]:
+def year_reports(dataset: Dataset, metrics: Metrics) -> dict[int, ReportFile]:
     """A PDF for every published year of ``dataset`` (drafts get none), by year."""
     def document(year: int) -> Callable[[], ReportDocument]:
-        return lambda: report_document(dataset, frame, year)  # the templates are compiled once per process
+        return lambda: report_document(dataset, metrics, year)  # the templates are compiled once per process
 
-    return {y.year: made(y.year, input_key(dataset, frame, y.year), document(y.year))
+    return {y.year: made(y.year, input_key(dataset, metrics, y.year), document(y.year))
             for y in published_years(dataset)}
 
 
-def write_report(dataset: Dataset, frame: pd.DataFrame, year: int, out: Path) -> ReportFile:
+def write_report(dataset: Dataset, metrics: Metrics, year: int, out: Path) -> ReportFile:
     """``wres pdf YEAR``: the year's PDF written to ``out``."""
-    result = made(year, input_key(dataset, frame, year), lambda: report_document(dataset, frame, year))
+    result = made(year, input_key(dataset, metrics, year), lambda: report_document(dataset, metrics, year))
     out.parent.mkdir(parents=True, exist_ok=True)
     _write_atomically(out, result.path.read_bytes())
     return ReportFile(year, out, result.pages)

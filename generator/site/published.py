@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import click
-import pandas as pd
 from ruamel.yaml.comments import CommentedMap
 
 from ..data import DataError, Dataset, Problem, Project, Terminology, Year, load_project
 from ..data.yamlfile import display_path, new_yaml, read_yaml
-from ..metrics import compute_metrics
+from ..metrics import Metrics, compute_metrics, csv_number
 
 FIELDS = ["indicator", "breakdown", "measure", "value", "ci_low", "ci_high"]
 HEADER = re.compile(r"^# published (\d{4}-\d{2}-\d{2})")
@@ -63,17 +62,8 @@ def _number(text: str) -> float | None:
     return float(text) if text else None
 
 
-def _text(value: float | None) -> str:
-    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else repr(float(value))
-
-
-def year_figures(frame: pd.DataFrame, year: int) -> dict[tuple[int, str, str], tuple[float | None, float | None, float | None]]:
-    rows = frame[frame["year"] == year]
-    out = {}
-    for row in rows.itertuples(index=False):
-        out[(int(row.indicator), str(row.breakdown), str(row.measure))] = tuple(
-            None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v) for v in (row.value, row.ci_low, row.ci_high))
-    return out
+def year_figures(metrics: Metrics, year: int) -> dict[tuple[int, str, str], tuple[float | None, float | None, float | None]]:
+    return {(row.indicator, row.breakdown, row.measure): (row.value, row.ci_low, row.ci_high) for row in metrics.where(year=year)}
 
 
 def frozen_text(year: Year, figures: dict, on: dt.date) -> str:
@@ -83,7 +73,7 @@ def frozen_text(year: Year, figures: dict, on: dt.date) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(FIELDS)
     for (indicator, breakdown, measure), values in sorted(figures.items()):
-        writer.writerow([indicator, breakdown, measure, *(_text(v) for v in values)])
+        writer.writerow([indicator, breakdown, measure, *(csv_number(v) for v in values)])
     return out.getvalue()
 
 
@@ -115,7 +105,7 @@ def changes(frozen: Frozen, now: dict) -> list[Change]:
     return found
 
 
-def check_published(project: Project, dataset: Dataset, frame: pd.DataFrame) -> None:
+def check_published(project: Project, dataset: Dataset, metrics: Metrics) -> None:
     """Stop the build when a published figure changed without a correction that covers it."""
     problems = []
     for year in dataset.years:
@@ -124,7 +114,7 @@ def check_published(project: Project, dataset: Dataset, frame: pd.DataFrame) -> 
             continue
         frozen = read_frozen(path)
         covered = {n for c in year.corrections if c.date >= frozen.on for n in c.indicators}
-        uncovered = [c for c in changes(frozen, year_figures(frame, year.year)) if c.indicator not in covered]
+        uncovered = [c for c in changes(frozen, year_figures(metrics, year.year)) if c.indicator not in covered]
         if not uncovered:
             continue
         doc, _ = read_yaml(project.data_dir / "years" / f"{year.year}.yaml")
@@ -155,8 +145,8 @@ def publish_year(project: Project, year_number: int, on: dt.date) -> list[Path]:
     year_file = project.data_dir / "years" / f"{year_number}.yaml"
     if year is None:
         raise click.ClickException(f"{display_path(year_file)} does not exist; start it with 'wres new-year {year_number}'.")
-    frame = compute_metrics(dataset)
-    check_published(project, dataset, frame)
+    metrics = compute_metrics(dataset)
+    check_published(project, dataset, metrics)
     written = []
     if year.status != "published":
         yaml = new_yaml()
@@ -170,7 +160,7 @@ def publish_year(project: Project, year_number: int, on: dt.date) -> list[Path]:
             written.append(year_file)
     target = project.published_dir / f"{year_number}.csv"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(frozen_text(year, year_figures(frame, year_number), on), encoding="utf-8")
+    target.write_text(frozen_text(year, year_figures(metrics, year_number), on), encoding="utf-8")
     written.append(target)
     return written
 
