@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 COLUMNS = ["year", "indicator", "breakdown", "measure", "value", "ci_low", "ci_high", "direction", "source", "note"]
@@ -63,7 +63,7 @@ class Metrics:
 
     __slots__ = ("rows",)
 
-    def __init__(self, rows: Iterator[Row] | list[Row] | tuple[Row, ...]) -> None:
+    def __init__(self, rows: Iterable[Row]) -> None:
         self.rows: tuple[Row, ...] = tuple(rows)
 
     def __iter__(self) -> Iterator[Row]:
@@ -77,13 +77,11 @@ class Metrics:
         return Metrics(r for r in self.rows if all(getattr(r, name) == value for name, value in equal.items()))
 
     def up_to(self, year: int) -> Metrics:
+        """The figures of ``year`` and the years before it."""
         return Metrics(r for r in self.rows if r.year <= year)
 
-    def get(self, year: int, indicator: int, measure: str, breakdown: str = "") -> Row | None:
-        """The one figure at that place in the table, or None."""
-        return next((r for r in self.rows if (r.year, r.indicator, r.measure, r.breakdown) == (year, indicator, measure, breakdown)), None)
-
     def column(self, name: str) -> list[object]:
+        """One field of every row, in order."""
         return [getattr(r, name) for r in self.rows]
 
     def to_csv(self) -> str:
