@@ -106,10 +106,8 @@ def _main() -> int:
     answer_to = sys.stdout.buffer
     sys.stdout = sys.stderr  # whatever a plugin prints reaches the user's terminal, not the answer channel
     try:
-        import importlib
-
         for name in WARM:
-            importlib.import_module(name)
+            __import__(name)
         line = sys.stdin.buffer.readline()
         if not line.strip():  # the parent closed the pipe: nothing to build
             return 0
