@@ -41,10 +41,10 @@ def where(func):  # noqa: ANN001, ANN201 - a click decorator
     return PROJECT_OPTION(DATA_OPTION(wrapper))
 
 
-def mkdocs_first(func):  # noqa: ANN001, ANN201 - a click decorator
+def mkdocs_first(func):  # a click decorator, like where
     """A ``mkdocs`` argument: MkDocs started in a child process before anything below imports the pipeline."""
     @functools.wraps(func)
-    def wrapper(**kwargs):  # noqa: ANN202
+    def wrapper(**kwargs):
         from .site.worker import MkDocsWorker
 
         with MkDocsWorker() as mkdocs:  # ended however the command ends (a data error, Ctrl-C)

@@ -109,7 +109,7 @@ def test_a_data_error_ends_the_worker_and_publishes_nothing(tmp_path, started):
 
 
 def test_ctrl_c_during_generation_ends_the_worker(tmp_path, started, monkeypatch):
-    def interrupted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(build_module, "_generate", interrupted)

@@ -22,7 +22,7 @@ _WHERE = {"BuildError": "build", "build_site": "build", "generate": "build", "se
 __all__ = ["BuildError", "build_site", "generate", "new_year", "serve"]
 
 
-def __getattr__(name: str) -> Any:  # noqa: ANN401 - a module's lazy attribute (PEP 562)
+def __getattr__(name: str) -> Any:  # a module's lazy attribute (PEP 562)
     if name not in _WHERE:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     return getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)

@@ -26,6 +26,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Self
 
 SCRIPT = Path(__file__)
 # The modules the build's configuration uses (config.py: the Material theme and its search plugin, these Markdown
@@ -75,7 +76,7 @@ class MkDocsWorker:
         if process.stdout:
             process.stdout.close()
 
-    def __enter__(self) -> MkDocsWorker:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
