@@ -50,31 +50,32 @@ class MkDocsWorker:
 
     def build(self, config_file: Path) -> tuple[str, str] | None:
         """Build ``config_file``; None when the site was built, else (stage, MkDocs' message), stage "config" or "build"."""
-        request = json.dumps({"config": str(config_file)}) + "\n"
-        out, _ = self._process.communicate(request.encode("utf-8"))
-        lines = out.decode("utf-8").splitlines()
-        if not lines:
-            raise WorkerError(f"the MkDocs build stopped with exit code {self._process.returncode} and no answer")
-        answer = json.loads(lines[-1])
+        process = self._process
+        try:
+            process.stdin.write((json.dumps({"config": str(config_file)}) + "\n").encode("utf-8"))
+            process.stdin.close()
+        except BrokenPipeError:  # the child has died: it has no answer either, said below
+            pass
+        # the answer, without waiting for the child's interpreter to shut down: that overlaps the swap
+        line = process.stdout.readline()
+        if not line:
+            raise WorkerError(f"the MkDocs build stopped with exit code {process.wait()} and no answer")
+        answer = json.loads(line)
         return None if answer.get("ok") else (answer["stage"], answer["error"])
 
     def close(self) -> None:
         """End the child if it is still running: no configuration is coming (a data error, Ctrl-C)."""
         process = self._process
-        if process.poll() is None:
-            try:
-                process.stdin.close()  # an empty line: the child leaves without building
-            except OSError:
-                pass
-            try:
-                process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        elif process.stdin and not process.stdin.closed:
-            process.stdin.close()
-        if process.stdout:
-            process.stdout.close()
+        try:
+            process.stdin.close()  # no line: the child leaves without building (a no-op after build)
+        except OSError:  # the child has already gone
+            pass
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:  # still building after Ctrl-C, or stuck: it must not outlive the build
+            process.kill()
+            process.wait()
+        process.stdout.close()
 
     def __enter__(self) -> Self:
         return self
