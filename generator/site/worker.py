@@ -1,22 +1,23 @@
 """MkDocs in a child process, started before generation, so its start-up overlaps the generator's work.
 
-``wres build`` spends about a third of a second importing MkDocs, Material and the
-Markdown extensions, and longer loading and validating the trust's data. The two need
-nothing from each other until the configuration is written, so the build starts this
-file as a script (``MkDocsWorker``) before it imports the pipeline: the child imports
-MkDocs while the parent generates the pages, then waits for one line on its standard
-input, the path of the ``mkdocs.yml`` that ``config.write_config`` wrote. It builds that
-configuration with ``--strict`` and answers with one JSON line on its standard output:
-``{"ok": true}``, or the text of MkDocs' refusal. A build that is never sent a path
-(the data had a problem, or the user pressed Ctrl-C) ends the child without building.
+MkDocs' start-up (a new interpreter importing MkDocs, Material and the Markdown extensions)
+and the generator's work (importing the pipeline, loading and validating the trust's data,
+writing the pages) need nothing from each other until the configuration is written. So the
+build starts this file as a script (``MkDocsWorker``) before it imports the pipeline: the
+child imports MkDocs while the parent generates the pages, then waits for one line on its
+standard input, the path of the ``mkdocs.yml`` that ``config.write_config`` wrote. It builds
+that configuration with ``--strict`` and answers with one JSON line on its standard output:
+``{"ok": true}``, or the text of MkDocs' refusal. A build that is never sent a path (the
+data had a problem, or the user pressed Ctrl-C) ends the child without building.
 
 NOTE: the child runs this file by its path, not as ``python -m generator.site.worker``:
-``-m`` would run ``generator/site/__init__.py`` and with it the whole pipeline's imports,
-which are exactly what the child is there to avoid. So this module imports nothing from
-the generator, and the parent side imports nothing heavy. A child is a new interpreter
-(no fork), so it works the same on Windows. Its log goes to the same standard error as
-the parent's, set up the same way (MkDocs' own), so the user sees what an in-process
-build showed.
+``-m`` would first run the packages' ``__init__`` files, and with them whatever they come to
+import; the child must never pay for the pipeline's imports (pandas, pydantic), which are
+what it runs beside. So this module imports nothing from the generator, and the parent's
+side of it imports nothing heavy. A child is a new interpreter (no fork), so it works the
+same on Windows. It writes its log to the standard error it shares with the parent, with
+logging left as an in-process build left it (no handler of ours), so the user sees what an
+in-process build showed; only the answer uses the pipe.
 """
 
 from __future__ import annotations
