@@ -141,14 +141,19 @@ def test_the_build_says_what_it_said_before(tmp_path):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="process groups and SIGINT as a terminal sends them: POSIX")
-def test_ctrl_c_in_a_terminal_ends_both_processes_quietly(tmp_path):
+@pytest.mark.parametrize("after", [0.4, 0.9, 1.4])  # generating (the child waiting), then likely the child building
+def test_ctrl_c_in_a_terminal_ends_both_processes_quietly(tmp_path, after):
     process = subprocess.Popen([sys.executable, "-m", "generator", "build", "--project", str(EXAMPLE), "--out", str(tmp_path / "site")],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True)
-    time.sleep(1.0)  # both are running: the parent generating, the child waiting for its configuration
+    time.sleep(after)
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
     _, err = process.communicate(timeout=30)
     assert "Traceback" not in err
     time.sleep(0.2)
     with pytest.raises(ProcessLookupError):
         os.killpg(process.pid, 0)
-    assert not (tmp_path / "site").exists()
+    assert not list(tmp_path.glob(".wres-build-*")), "the work folder is removed"
+    if process.returncode == 0:  # the build had already finished: a whole site, nothing half done
+        assert (tmp_path / "site" / "index.html").is_file()
+    else:
+        assert not (tmp_path / "site").exists()

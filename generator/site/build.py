@@ -87,11 +87,14 @@ def build_site(project: Project, out_dir: Path, worker: MkDocsWorker | None = No
     ``worker``: MkDocs, started by the caller before it imported the pipeline (``wres build``); else started here.
     Either way it is ended here, built or not.
     """
-    with worker or MkDocsWorker() as mkdocs:
+    mkdocs = worker or MkDocsWorker()
+    try:
         out_dir = out_dir.resolve()
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         _remove_abandoned(out_dir.parent)
-        with tempfile.TemporaryDirectory(prefix=f"{BUILD_PREFIX}{os.getpid()}-", dir=out_dir.parent) as tmp:
+        # NOTE: the worker is ended (left with) before the work folder is removed, so a child stopped mid-build
+        # (Ctrl-C) is not still writing into a folder being deleted
+        with tempfile.TemporaryDirectory(prefix=f"{BUILD_PREFIX}{os.getpid()}-", dir=out_dir.parent) as tmp, mkdocs:
             docs_dir, site_dir = Path(tmp) / "docs", Path(tmp) / "site"
             _, organisation = _generate(project, docs_dir, pdfs=True)
             failed = mkdocs.build(write_config(organisation, Path(tmp), docs_dir, site_dir))
@@ -100,6 +103,8 @@ def build_site(project: Project, out_dir: Path, worker: MkDocsWorker | None = No
             if failed:
                 raise BuildError(f"the site was not built, and the previous site is unchanged: {failed[1]}")
             _swap(site_dir, out_dir)
+    finally:
+        mkdocs.close()  # also when there was no work folder to make
 
 
 def _remove_abandoned(folder: Path) -> None:
