@@ -2,20 +2,25 @@
 
 Every command works inside a project folder (made by ``wres init``), on one named
 with ``--project DIR`` from anywhere, or on a bare data folder with ``--data DIR``.
+
+NOTE: the pipeline is imported inside the commands, not here: ``wres build`` starts MkDocs
+in a child process first (``site/worker.py``), so that its start-up runs while this process
+imports the pipeline (pandas, pydantic) and generates the pages.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from .data import Project, load_project
-from .data.schema import write_schemas
-from .data.yamlfile import display_path
-from .metrics import compute_metrics, write_csv
+if TYPE_CHECKING:
+    from .data import Project
+    from .site.worker import MkDocsWorker
 
 PROJECT_OPTION = click.option(
     "--project", "project_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
@@ -31,8 +36,21 @@ def where(func):  # noqa: ANN001, ANN201 - a click decorator
     """``--project`` and ``--data``, turned into one :class:`Project` argument."""
     @functools.wraps(func)  # keeps the options declared below it (click stores them on the function)
     def wrapper(project_dir: Path | None, data_dir: Path | None, **kwargs):  # noqa: ANN202
+        from .data import Project
+
         return func(Project.find(project_dir, data_dir), **kwargs)
     return PROJECT_OPTION(DATA_OPTION(wrapper))
+
+
+def mkdocs_first(func):  # a click decorator, like where
+    """A ``mkdocs`` argument: MkDocs started in a child process before anything below imports the pipeline."""
+    @functools.wraps(func)
+    def wrapper(**kwargs):
+        from .site.worker import MkDocsWorker
+
+        with MkDocsWorker() as mkdocs:  # ended however the command ends (a data error, Ctrl-C)
+            return func(mkdocs=mkdocs, **kwargs)
+    return wrapper
 
 
 @click.group()
@@ -46,6 +64,7 @@ def main() -> None:
 @click.option("--name", default=None, help="The organisation's full name, e.g. 'Anytown Hospitals NHS Foundation Trust'.")
 def init(folder: Path, name: str | None) -> None:
     """Create a trust's project in FOLDER: wres.yaml, data/, content/, a README and a publish recipe."""
+    from .data.yamlfile import display_path
     from .site.init import init_project
 
     for path in init_project(folder, name):
@@ -57,6 +76,8 @@ def init(folder: Path, name: str | None) -> None:
 @where
 def check(project: Project) -> None:
     """Validate every file (drafts too) and list every problem, with file and line."""
+    from .data import load_project
+    from .metrics import compute_metrics
     from .site.published import check_published, unfrozen_years
 
     dataset = load_project(project, drafts=True)
@@ -76,6 +97,9 @@ def check(project: Project) -> None:
 @click.option("--drafts", is_flag=True, help="Include draft years.")
 def metrics(project: Project, out: Path, drafts: bool) -> None:
     """Compute every WRES figure and write them as one CSV."""
+    from .data import load_project
+    from .metrics import compute_metrics, write_csv
+
     frame = compute_metrics(load_project(project, drafts=drafts))
     write_csv(frame, out)
     click.echo(f"Wrote {len(frame)} figures to {out}.")
@@ -86,22 +110,30 @@ def metrics(project: Project, out: Path, drafts: bool) -> None:
               show_default=True, help="Folder for the JSON Schema files.")
 def schema(out: Path) -> None:
     """Write the JSON Schemas of the data files, for editors' completion."""
+    from .data.schema import write_schemas
+    from .data.yamlfile import display_path
+
     for path in write_schemas(out):
         click.echo(f"Wrote {display_path(path)}")
 
 
 @main.command()
+@mkdocs_first
 @where
 @click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Where to write the built site. Default: site/ in the project.")
-def build(project: Project, out: Path | None) -> None:
+def build(project: Project, out: Path | None, mkdocs: MkDocsWorker) -> None:
     """Validate, generate the pages and build the website (MkDocs, --strict). Drafts are left out."""
+    from .data.yamlfile import display_path
     from .site.build import build_site
 
     out = out or project.default_out()
-    build_site(project, out)
+    build_site(project, out, mkdocs)
     shown = display_path(out)
     click.echo(f"Built the site into {shown}/ (the figures are in {shown}/wres-indicators.csv).")
+    # NOTE: the process ends here; the objects the build made are not examined again by the collector at exit
+    # (CPython's finalisation collects the whole heap: a tenth of a second after a build). Memory is freed as before.
+    gc.freeze()
 
 
 @main.command()
@@ -111,6 +143,9 @@ def build(project: Project, out: Path | None) -> None:
               help="Where to write the PDF. Default: wres-report-YEAR.pdf in the working folder.")
 def pdf(project: Project, year: int, out: Path | None) -> None:
     """Write YEAR's full report as an accessible A4 PDF (the board paper). A draft's says DRAFT on every page."""
+    from .data import load_project
+    from .data.yamlfile import display_path
+    from .metrics import compute_metrics
     from .pages.report import report_name
     from .site.pdf import write_report
     from .site.published import check_published
@@ -148,6 +183,7 @@ def serve(project: Project, drafts: bool, address: str) -> None:
 @where
 def new_year(project: Project, year: int) -> None:
     """Start YEAR's files as a draft: a year file and an action plan with open actions carried over."""
+    from .data.yamlfile import display_path
     from .site.scaffold import new_year as scaffold
 
     for path in scaffold(project, year):
@@ -162,6 +198,7 @@ def new_year(project: Project, year: int) -> None:
               help="The publication date, YYYY-MM-DD. Default: today.")
 def publish(project: Project, year: int, on: dt.datetime | None) -> None:
     """Publish YEAR: mark it published and freeze its figures in data/published/YEAR.csv (commit that file)."""
+    from .data.yamlfile import display_path
     from .site.published import publish_year
 
     day = on.date() if on else dt.datetime.now(dt.timezone.utc).date()

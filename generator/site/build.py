@@ -1,25 +1,22 @@
 """Build a trust's site: validate, generate the Markdown, run MkDocs --strict, swap the result in.
 
 ``generate`` is shared by the build and the live preview (``preview.py``, before each rebuild),
-so both show exactly the same pages.
+so both show exactly the same pages. MkDocs runs in a child process (``worker.py``) started
+before generation, so its start-up overlaps the generator's work; the preview keeps MkDocs in-process.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import click
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import ConfigurationError
 
 from ..data import Organisation, Project, load_project
 from ..metrics import compute_metrics
@@ -30,6 +27,7 @@ from .config import write_config
 from .mkdocs_hooks import SITE_FILE
 from .pdf import year_reports
 from .published import check_published
+from .worker import MkDocsWorker
 
 log = logging.getLogger("mkdocs.plugins.wres")
 
@@ -83,34 +81,30 @@ def _escaped_nav(nav: list[Any]) -> list[Any]:
     return out
 
 
-def build_site(project: Project, out_dir: Path) -> None:
-    """The whole build. Raises DataError or BuildError, leaving ``out_dir`` untouched."""
-    out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    _remove_abandoned(out_dir.parent)
-    with tempfile.TemporaryDirectory(prefix=f"{BUILD_PREFIX}{os.getpid()}-", dir=out_dir.parent) as tmp:
-        docs_dir, site_dir = Path(tmp) / "docs", Path(tmp) / "site"
-        _, organisation = _generate(project, docs_dir, pdfs=True)
-        config_file = write_config(organisation, Path(tmp), docs_dir, site_dir)
-        config = load_config(str(config_file), strict=True)
-        try:
-            with _fixed_build_date():
-                mkdocs_build(config)
-        except MkDocsException as exc:
-            raise BuildError(f"the site was not built, and the previous site is unchanged: {exc}") from exc
-        _swap(site_dir, out_dir)
+def build_site(project: Project, out_dir: Path, worker: MkDocsWorker | None = None) -> None:
+    """The whole build. Raises DataError or BuildError, leaving ``out_dir`` untouched.
 
-
-@contextlib.contextmanager
-def _fixed_build_date() -> Iterator[None]:
-    """MkDocs stamps today's date into sitemap.xml.gz; a fixed SOURCE_DATE_EPOCH keeps builds byte for byte the same."""
-    before = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = before or "0"
+    ``worker``: MkDocs, started by the caller before it imported the pipeline (``wres build``); else started here.
+    Either way it is ended here, built or not.
+    """
+    mkdocs = worker or MkDocsWorker()
     try:
-        yield
+        out_dir = out_dir.resolve()
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned(out_dir.parent)
+        # NOTE: the worker is ended (left with) before the work folder is removed, so a child stopped mid-build
+        # (Ctrl-C) is not still writing into a folder being deleted
+        with tempfile.TemporaryDirectory(prefix=f"{BUILD_PREFIX}{os.getpid()}-", dir=out_dir.parent) as tmp, mkdocs:
+            docs_dir, site_dir = Path(tmp) / "docs", Path(tmp) / "site"
+            _, organisation = _generate(project, docs_dir, pdfs=True)
+            failed = mkdocs.build(write_config(organisation, Path(tmp), docs_dir, site_dir))
+            if failed and failed[0] == "config":  # raised as loading it in this process raised it
+                raise ConfigurationError(failed[1])
+            if failed:
+                raise BuildError(f"the site was not built, and the previous site is unchanged: {failed[1]}")
+            _swap(site_dir, out_dir)
     finally:
-        if before is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
+        mkdocs.close()  # also when there was no work folder to make
 
 
 def _remove_abandoned(folder: Path) -> None:

@@ -1,0 +1,131 @@
+"""MkDocs in a child process, started before generation, so its start-up overlaps the generator's work.
+
+MkDocs' start-up (a new interpreter importing MkDocs, Material and the Markdown extensions)
+and the generator's work (importing the pipeline, loading and validating the trust's data,
+writing the pages) need nothing from each other until the configuration is written. So the
+build starts this file as a script (``MkDocsWorker``) before it imports the pipeline: the
+child imports MkDocs while the parent generates the pages, then waits for one line on its
+standard input, the path of the ``mkdocs.yml`` that ``config.write_config`` wrote. It builds
+that configuration with ``--strict`` and answers with one JSON line on its standard output:
+``{"ok": true}``, or the text of MkDocs' refusal. A build that is never sent a path (the
+data had a problem, or the user pressed Ctrl-C) ends the child without building.
+
+NOTE: the child runs this file by its path, not as ``python -m generator.site.worker``:
+``-m`` would first run the packages' ``__init__`` files, and with them whatever they come to
+import; the child must never pay for the pipeline's imports (pandas, pydantic), which are
+what it runs beside. So this module imports nothing from the generator, and the parent's
+side of it imports nothing heavy. A child is a new interpreter (no fork), so it works the
+same on Windows. It writes its log to the standard error it shares with the parent, with
+logging left as an in-process build left it (no handler of ours), so the user sees what an
+in-process build showed; only the answer uses the pipe.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Self
+
+SCRIPT = Path(__file__)
+# The modules the build's configuration uses (config.py: the Material theme and its search plugin, these Markdown
+# extensions), imported by the child before it is sent a configuration. tests/test_build_worker.py keeps the list
+# and config.py in step.
+MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "admonition", "sane_lists", "toc")
+WARM = ("mkdocs.commands.build", "mkdocs.config", "mkdocs.config.defaults", "mkdocs.structure.pages",
+        "material", "material.plugins.search.plugin", "markdown",
+        *(f"markdown.extensions.{name}" for name in MARKDOWN_EXTENSIONS))
+
+
+class WorkerError(RuntimeError):
+    """The child stopped without an answer: a bug (its traceback is on standard error), never a user's mistake."""
+
+
+class MkDocsWorker:
+    """The parent's side: start the child now, ``build`` a configuration later, and never leave it running."""
+
+    def __init__(self) -> None:
+        self._process = subprocess.Popen([sys.executable, str(SCRIPT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+    def build(self, config_file: Path) -> tuple[str, str] | None:
+        """Build ``config_file``; None when the site was built, else (stage, MkDocs' message), stage "config" or "build"."""
+        process = self._process
+        try:
+            process.stdin.write((json.dumps({"config": str(config_file)}) + "\n").encode("utf-8"))
+            process.stdin.close()
+        except BrokenPipeError:  # the child has died: it has no answer either, said below
+            pass
+        # the answer, without waiting for the child's interpreter to shut down: that overlaps the swap
+        line = process.stdout.readline()
+        if not line:
+            raise WorkerError(f"the MkDocs build stopped with exit code {process.wait()} and no answer")
+        answer = json.loads(line)
+        return None if answer.get("ok") else (answer["stage"], answer["error"])
+
+    def close(self) -> None:
+        """End the child if it is still running: no configuration is coming (a data error, Ctrl-C)."""
+        process = self._process
+        try:
+            process.stdin.close()  # no line: the child leaves without building (a no-op after build)
+        except OSError:  # the child has already gone
+            pass
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:  # still building after Ctrl-C, or stuck: it must not outlive the build
+            process.kill()
+            process.wait()
+        process.stdout.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def run(config_file: str) -> tuple[str, str] | None:
+    """Build ``config_file`` with MkDocs --strict, as a fixed date; None when built, else (stage, message)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    # MkDocs stamps today's date into sitemap.xml.gz; a fixed SOURCE_DATE_EPOCH keeps builds byte for byte the same.
+    os.environ["SOURCE_DATE_EPOCH"] = os.environ.get("SOURCE_DATE_EPOCH") or "0"
+    try:
+        config = load_config(config_file, strict=True)
+    except MkDocsException as exc:
+        return "config", str(exc)
+    try:
+        build(config)
+    except MkDocsException as exc:
+        return "build", str(exc)
+    return None
+
+
+def _main() -> int:
+    """The child: import MkDocs, wait for a configuration's path, build it, answer on the saved standard output."""
+    answer_to = sys.stdout.buffer
+    sys.stdout = sys.stderr  # whatever a plugin prints reaches the user's terminal, not the answer channel
+    try:
+        for name in WARM:
+            __import__(name)
+        line = sys.stdin.buffer.readline()
+        if not line.strip():  # the parent closed the pipe: nothing to build
+            return 0
+        failed = run(json.loads(line)["config"])
+    except KeyboardInterrupt:  # Ctrl-C reaches the whole process group; the parent says nothing either
+        return 130
+    answer = {"ok": True} if failed is None else {"ok": False, "stage": failed[0], "error": failed[1]}
+    answer_to.write((json.dumps(answer) + "\n").encode("utf-8"))
+    answer_to.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    # Run by path, Python put this folder first on sys.path, where config.py or build.py could shadow a
+    # top-level module of the same name; the folder holding the generator package stands in for it
+    # (the MkDocs hook imports generator.cache from there).
+    sys.path[0] = str(SCRIPT.resolve().parents[2])
+    sys.exit(_main())
