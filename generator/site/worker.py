@@ -12,7 +12,7 @@ data had a problem, or the user pressed Ctrl-C) ends the child without building.
 
 NOTE: the child runs this file by its path, not as ``python -m generator.site.worker``:
 ``-m`` would first run the packages' ``__init__`` files, and with them whatever they come to
-import; the child must never pay for the pipeline's imports (pandas, pydantic), which are
+import; the child must never pay for the pipeline's imports (pydantic, ruamel.yaml, the templates), which are
 what it runs beside. So this module imports nothing from the generator, and the parent's
 side of it imports nothing heavy. A child is a new interpreter (no fork), so it works the
 same on Windows. It writes its log to the standard error it shares with the parent, with
@@ -128,4 +128,8 @@ if __name__ == "__main__":
     # top-level module of the same name; the folder holding the generator package stands in for it
     # (the MkDocs hook imports generator.cache from there).
     sys.path[0] = str(SCRIPT.resolve().parents[2])
-    sys.exit(_main())
+    code = _main()
+    # The answer is sent and MkDocs has written and closed every file. The interpreter's own shutdown (freeing
+    # MkDocs' objects, about 0.1 s) would only keep the parent waiting for this process to end, so it is skipped.
+    sys.stderr.flush()
+    os._exit(code)
