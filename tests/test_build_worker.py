@@ -157,3 +157,25 @@ def test_ctrl_c_in_a_terminal_ends_both_processes_quietly(tmp_path, after):
         assert (tmp_path / "site" / "index.html").is_file()
     else:
         assert not (tmp_path / "site").exists()
+
+
+def test_the_theme_listing_gives_mkdocs_the_same_files_without_walking_the_icons(tmp_path):
+    """The hook lists the theme without its hidden folders (Material's 14,000 icons): MkDocs copies the same files."""
+    import jinja2
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from generator.site.mkdocs_hooks import ThemeLoader
+
+    (tmp_path / "docs").mkdir()
+    config = load_config(str(build_module.write_config(load_example().organisation, tmp_path, tmp_path / "docs", tmp_path / "site")))
+    env = config.theme.get_env()  # MkDocs' own: the hook's on_config has not run
+    assert type(env.loader) is jinja2.FileSystemLoader
+    copied = {}
+    for loader in (env.loader, ThemeLoader(env.loader.searchpath)):
+        env.loader = loader
+        files = Files([])
+        files.add_files_from_theme(env, config)
+        copied[type(loader).__name__] = [(f.src_uri, f.abs_src_path) for f in files]
+    assert copied["ThemeLoader"] == copied["FileSystemLoader"] and len(copied["ThemeLoader"]) > 20
+    assert len(ThemeLoader(env.loader.searchpath).list_templates()) * 10 < len(jinja2.FileSystemLoader(env.loader.searchpath).list_templates())
