@@ -33,7 +33,7 @@ def on_config(config):  # noqa: ANN001, ANN201 - MkDocs hook signature
         _content.update(site.get("content", []))
     make_env = config.theme.get_env
 
-    def get_env():  # noqa: ANN202 - a jinja2.Environment
+    def get_env():  # a jinja2.Environment
         env = make_env()
         env.loader = ThemeLoader(env.loader.searchpath)
         return env
