@@ -179,3 +179,20 @@ def test_the_theme_listing_gives_mkdocs_the_same_files_without_walking_the_icons
         copied[type(loader).__name__] = [(f.src_uri, f.abs_src_path) for f in files]
     assert copied["ThemeLoader"] == copied["FileSystemLoader"] and len(copied["ThemeLoader"]) > 20
     assert len(ThemeLoader(env.loader.searchpath).list_templates()) * 10 < len(jinja2.FileSystemLoader(env.loader.searchpath).list_templates())
+
+
+def test_a_configuration_mkdocs_refuses_is_raised_as_in_process_and_publishes_nothing(tmp_path, started, monkeypatch):
+    from mkdocs.exceptions import ConfigurationError
+
+    write_config = build_module.write_config
+
+    def unknown_theme(*args, **kwargs):
+        path = write_config(*args, **kwargs)
+        path.write_text(path.read_text(encoding="utf-8").replace('"name": "material"', '"name": "no-such-theme"'), encoding="utf-8")
+        return path
+
+    monkeypatch.setattr(build_module, "write_config", unknown_theme)
+    with pytest.raises(ConfigurationError, match="configuration error"):
+        build_example(tmp_path / "site")
+    assert started[0]._process.returncode is not None and children() == []
+    assert not (tmp_path / "site").exists() and not list(tmp_path.glob(".wres-build-*"))

@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +51,15 @@ def generate(project: Project, docs_dir: Path, *, drafts: bool = False) -> dict[
     return _generate(project, docs_dir, drafts=drafts)[0]
 
 
-def _generate(project: Project, docs_dir: Path, *, drafts: bool = False, pdfs: bool = False) -> tuple[dict[str, Any], Organisation]:
-    """``generate``, also returning the organisation, so a build reads the YAML once; ``pdfs``: each year's report too."""
+def _generate(project: Project, docs_dir: Path, *, drafts: bool = False, pdfs: bool = False,
+              loaded: Callable[[Organisation], None] | None = None) -> tuple[dict[str, Any], Organisation]:
+    """``generate``, also returning the organisation, so a build reads the YAML once; ``pdfs``: each year's report too.
+
+    ``loaded`` is given the organisation as soon as the data is valid, before the pages are made.
+    """
     dataset = load_project(project, drafts=drafts)
+    if loaded is not None:
+        loaded(dataset.organisation)
     frame = compute_metrics(dataset)
     check_published(project, dataset, frame)
     org = dataset.organisation
@@ -96,8 +103,13 @@ def build_site(project: Project, out_dir: Path, worker: MkDocsWorker | None = No
         # (Ctrl-C) is not still writing into a folder being deleted
         with tempfile.TemporaryDirectory(prefix=f"{BUILD_PREFIX}{os.getpid()}-", dir=out_dir.parent) as tmp, mkdocs:
             docs_dir, site_dir = Path(tmp) / "docs", Path(tmp) / "site"
-            _, organisation = _generate(project, docs_dir, pdfs=True)
-            failed = mkdocs.build(write_config(organisation, Path(tmp), docs_dir, site_dir))
+            docs_dir.mkdir()
+
+            def configure(organisation: Organisation) -> None:  # MkDocs loads its configuration while the pages are made
+                mkdocs.configure(write_config(organisation, Path(tmp), docs_dir, site_dir))
+
+            _generate(project, docs_dir, pdfs=True, loaded=configure)
+            failed = mkdocs.build()
             if failed and failed[0] == "config":  # raised as loading it in this process raised it
                 raise ConfigurationError(failed[1])
             if failed:

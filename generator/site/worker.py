@@ -4,11 +4,13 @@ MkDocs' start-up (a new interpreter importing MkDocs, Material and the Markdown 
 and the generator's work (importing the pipeline, loading and validating the trust's data,
 writing the pages) need nothing from each other until the configuration is written. So the
 build starts this file as a script (``MkDocsWorker``) before it imports the pipeline: the
-child imports MkDocs while the parent generates the pages, then waits for one line on its
-standard input, the path of the ``mkdocs.yml`` that ``config.write_config`` wrote. It builds
-that configuration with ``--strict`` and answers with one JSON line on its standard output:
-``{"ok": true}``, or the text of MkDocs' refusal. A build that is never sent a path (the
-data had a problem, or the user pressed Ctrl-C) ends the child without building.
+child imports MkDocs while the parent loads the data. Then it is sent two lines on its
+standard input. The first is the path of the ``mkdocs.yml`` that ``config.write_config``
+wrote as soon as the organisation was read: the child loads it (the theme, the plugins, the
+hook) while the parent makes the pages. The second says the pages are written: the child
+builds with ``--strict`` and answers with one JSON line on its standard output,
+``{"ok": true}``, or the text of MkDocs' refusal. A child whose input ends before the second
+line (the data had a problem, or the user pressed Ctrl-C) ends without building.
 
 NOTE: the child runs this file by its path, not as ``python -m generator.site.worker``:
 ``-m`` would first run the packages' ``__init__`` files, and with them whatever they come to
@@ -27,7 +29,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 SCRIPT = Path(__file__)
 # The modules the build's configuration uses (config.py: the Material theme and its search plugin, these Markdown
@@ -49,11 +51,15 @@ class MkDocsWorker:
     def __init__(self) -> None:
         self._process = subprocess.Popen([sys.executable, str(SCRIPT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
-    def build(self, config_file: Path) -> tuple[str, str] | None:
-        """Build ``config_file``; None when the site was built, else (stage, MkDocs' message), stage "config" or "build"."""
+    def configure(self, config_file: Path) -> None:
+        """Have the child load ``config_file`` now, while the pages are made (``build`` builds it)."""
+        self._send({"config": str(config_file)})
+
+    def build(self) -> tuple[str, str] | None:
+        """Build the configuration; None when the site was built, else (stage, MkDocs' message), stage "config" or "build"."""
         process = self._process
+        self._send({"build": True})
         try:
-            process.stdin.write((json.dumps({"config": str(config_file)}) + "\n").encode("utf-8"))
             process.stdin.close()
         except BrokenPipeError:  # the child has died: it has no answer either, said below
             pass
@@ -63,6 +69,13 @@ class MkDocsWorker:
             raise WorkerError(f"the MkDocs build stopped with exit code {process.wait()} and no answer")
         answer = json.loads(line)
         return None if answer.get("ok") else (answer["stage"], answer["error"])
+
+    def _send(self, message: dict) -> None:
+        try:
+            self._process.stdin.write((json.dumps(message) + "\n").encode("utf-8"))
+            self._process.stdin.flush()
+        except BrokenPipeError:  # the child has died: ``build`` says so
+            pass
 
     def close(self) -> None:
         """End the child if it is still running: no configuration is coming (a data error, Ctrl-C)."""
@@ -85,18 +98,24 @@ class MkDocsWorker:
         self.close()
 
 
-def run(config_file: str) -> tuple[str, str] | None:
-    """Build ``config_file`` with MkDocs --strict, as a fixed date; None when built, else (stage, message)."""
-    from mkdocs.commands.build import build
+def load(config_file: str) -> Any:
+    """The configuration, loaded with --strict; or ("config", MkDocs' message) when it is refused."""
     from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        return load_config(config_file, strict=True)
+    except MkDocsException as exc:
+        return "config", str(exc)
+
+
+def run(config: Any) -> tuple[str, str] | None:
+    """Build a loaded configuration with MkDocs, as a fixed date; None when built, else ("build", MkDocs' message)."""
+    from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
     # MkDocs stamps today's date into sitemap.xml.gz; a fixed SOURCE_DATE_EPOCH keeps builds byte for byte the same.
     os.environ["SOURCE_DATE_EPOCH"] = os.environ.get("SOURCE_DATE_EPOCH") or "0"
-    try:
-        config = load_config(config_file, strict=True)
-    except MkDocsException as exc:
-        return "config", str(exc)
     try:
         build(config)
     except MkDocsException as exc:
@@ -114,7 +133,10 @@ def _main() -> int:
         line = sys.stdin.buffer.readline()
         if not line.strip():  # the parent closed the pipe: nothing to build
             return 0
-        failed = run(json.loads(line)["config"])
+        config = load(json.loads(line)["config"])
+        if not sys.stdin.buffer.readline().strip():  # no pages are coming
+            return 0
+        failed = config if isinstance(config, tuple) else run(config)
     except KeyboardInterrupt:  # Ctrl-C reaches the whole process group; the parent says nothing either
         return 130
     answer = {"ok": True} if failed is None else {"ok": False, "stage": failed[0], "error": failed[1]}
