@@ -9,7 +9,7 @@
 - ``worker``: MkDocs in a child process, started before generation so the two overlap.
 
 NOTE: the names below are imported when first used, not when the package is: ``wres build``
-imports ``worker`` first and starts MkDocs before the pipeline's imports (pandas, pydantic) run.
+imports ``worker`` first and starts MkDocs before the pipeline's imports (pydantic, ruamel.yaml, the templates) run.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ the theme's files listed without its hidden icon folders, and the trust's hand-w
 
 The pages are generated before MkDocs runs (by ``build`` for a site, by ``preview``
 before each rebuild of ``wres serve``); the hook only applies what the generator
-wrote into ``.site.json``. It imports nothing heavy (no pandas, plotly or pydantic),
+wrote into ``.site.json``. It imports nothing heavy (no pydantic or ruamel.yaml),
 so a bare ``mkdocs build`` of the generated folder costs what MkDocs costs.
 """
 
