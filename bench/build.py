@@ -60,12 +60,12 @@ def cold_pdf(project_dir: Path, cache: Path) -> tuple[float, int]:
     shutil.rmtree(cache, ignore_errors=True)
     use_cache(cache)
     dataset = load_project(Project.find(project_dir, None))
-    frame = compute_metrics(dataset)
-    year_reports(dataset, frame)  # imports WeasyPrint and its fonts once, as any build that makes a PDF does
+    figures = compute_metrics(dataset)
+    year_reports(dataset, figures)  # imports WeasyPrint and its fonts once, as any build that makes a PDF does
     shutil.rmtree(cache)
     use_cache(cache)
     start = time.perf_counter()
-    made = year_reports(dataset, frame)
+    made = year_reports(dataset, figures)
     return (time.perf_counter() - start) / max(1, len(made)), len(made)
 
 

@@ -99,9 +99,9 @@ def metrics(project: Project, out: Path, drafts: bool) -> None:
     from .data import load_project
     from .metrics import compute_metrics, write_csv
 
-    frame = compute_metrics(load_project(project, drafts=drafts))
-    write_csv(frame, out)
-    click.echo(f"Wrote {len(frame)} figures to {out}.")
+    figures = compute_metrics(load_project(project, drafts=drafts))
+    write_csv(figures, out)
+    click.echo(f"Wrote {len(figures)} figures to {out}.")
 
 
 @main.command()
@@ -152,11 +152,11 @@ def pdf(project: Project, year: int, out: Path | None) -> None:
         raise click.ClickException(f"there is no year {year} in {display_path(project.data_dir)}/years/; "
                                    f"start one with 'wres new-year {year}'.")
     published = load_project(project)  # the figures exactly as the built site has them: drafts left out
-    frame = compute_metrics(published)
-    check_published(project, published, frame)
+    figures = compute_metrics(published)
+    check_published(project, published, figures)
     if chosen.status == "draft":  # the paper the board approves before publishing: every page says DRAFT
-        published, frame = dataset, compute_metrics(dataset)
-    report = write_report(published, frame, year, out or Path(report_name(year)))
+        published, figures = dataset, compute_metrics(dataset)
+    report = write_report(published, figures, year, out or Path(report_name(year)))
     link = report.link
     click.echo(f"Wrote {display_path(report.path)} ({link.pages} pages, {link.size_text})."
                + (" It is a draft for the board: every page says so, and the site will not have it until "

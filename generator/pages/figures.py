@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..data import INDICATORS, Dataset, Indicator, Year
-from ..metrics import Metrics
+from ..metrics import Metrics, Row
 from .travel import travel_html, travel_text
 from .wording import (
     SURVEY_PHRASES,
@@ -22,25 +22,8 @@ from .wording import (
 
 
 @dataclass(frozen=True)
-class Figure:
-    """One row of the metrics table, as the pages use it."""
-
-    year: int
-    indicator: int
-    breakdown: str
-    measure: str
-    value: float | None
-    ci_low: float | None
-    ci_high: float | None
-    direction: str
-    source: str
-    note: str
-    compared_with: int | None
-    in_equity_band: bool | None
-    decimals: int | None = None
-    base: int | None = None
-    z: float | None = None
-    direction_note: str = ""
+class Figure(Row):
+    """One row of the metrics table, with what the pages say of it."""
 
     @property
     def has_value(self) -> bool:

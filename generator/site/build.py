@@ -60,13 +60,13 @@ def _generate(project: Project, docs_dir: Path, *, drafts: bool = False, pdfs: b
     dataset = load_project(project, drafts=drafts)
     if loaded is not None:
         loaded(dataset.organisation)
-    frame = compute_metrics(dataset)
-    check_published(project, dataset, frame)
+    figures = compute_metrics(dataset)
+    check_published(project, dataset, figures)
     org = dataset.organisation
     extra: dict[str, Path | bytes] = {PLOTLY_NAME: PLOTLY_JS, **identity.files(org.identity)}
-    reports = year_reports(dataset, frame) if pdfs else {}
+    reports = year_reports(dataset, figures) if pdfs else {}
     extra.update({report.site_path: report.path for report in reports.values()})
-    nav = write_docs(dataset, frame, docs_dir, project.content_dir, extra,
+    nav = write_docs(dataset, figures, docs_dir, project.content_dir, extra,
                      reports={year: report.link for year, report in reports.items()})
     # MkDocs and the theme print these without escaping: they are escaped here, once
     site = {"nav": _escaped_nav(nav), "site_name": plain_html(org.site_name), "copyright": plain_html(org.name),

@@ -14,6 +14,9 @@ from pathlib import Path
 from ..data import Organisation
 from ..pages.escape import plain_html
 from . import identity
+from .worker import MARKDOWN_EXTENSIONS
+
+EXTENSION_OPTIONS = {"toc": {"permalink": False}}  # the extensions' settings, by name
 
 HERE = Path(__file__).parent
 THEME_DIR = HERE / "theme"
@@ -52,7 +55,7 @@ def mkdocs_config(organisation: Organisation, docs_dir: Path, site_dir: Path, wa
         "extra": {"generator": False, **({} if watch else {"wres_csp": CSP})},
         "hooks": [str(HOOKS)],
         "plugins": ["search"],
-        "markdown_extensions": ["attr_list", "md_in_html", "tables", "admonition", "sane_lists", {"toc": {"permalink": False}}],
+        "markdown_extensions": [{name: EXTENSION_OPTIONS[name]} if name in EXTENSION_OPTIONS else name for name in MARKDOWN_EXTENSIONS],
         "validation": {
             "nav": {"omitted_files": "warn", "not_found": "warn"},
             "links": {"not_found": "warn", "absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn"},

@@ -32,9 +32,8 @@ from pathlib import Path
 from typing import Any, Self
 
 SCRIPT = Path(__file__)
-# The modules the build's configuration uses (config.py: the Material theme and its search plugin, these Markdown
-# extensions), imported by the child before it is sent a configuration. tests/test_build_worker.py keeps the list
-# and config.py in step.
+# The Markdown extensions of the build's configuration (config.py builds its list from this one), and the modules
+# the child imports before it is sent a configuration: MkDocs, the Material theme and its search plugin, these.
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "admonition", "sane_lists", "toc")
 WARM = ("mkdocs.commands.build", "mkdocs.config", "mkdocs.config.defaults", "mkdocs.structure.pages",
         "material", "material.plugins.search.plugin", "markdown",
