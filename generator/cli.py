@@ -3,9 +3,10 @@
 Every command works inside a project folder (made by ``wres init``), on one named
 with ``--project DIR`` from anywhere, or on a bare data folder with ``--data DIR``.
 
-NOTE: the pipeline is imported inside the commands, not here: ``wres build`` starts MkDocs
-in a child process first (``site/worker.py``), so that its start-up runs while this process
-imports the pipeline (pydantic, ruamel.yaml, the templates) and generates the pages.
+A project is a MkDocs project (``mkdocs.yml`` with the ``wres`` plugin): ``wres build`` and
+``wres serve`` run MkDocs on it, as ``mkdocs build`` and ``mkdocs serve`` do, with the tool's
+own checks and the atomic swap of the site folder. The pipeline is imported inside the
+commands, so ``wres --help`` stays quick.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import click
 
 if TYPE_CHECKING:
     from .data import Project
-    from .site.worker import MkDocsWorker
 
 PROJECT_OPTION = click.option(
     "--project", "project_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
@@ -39,17 +39,6 @@ def where(func):  # noqa: ANN001, ANN201 - a click decorator
 
         return func(Project.find(project_dir, data_dir), **kwargs)
     return PROJECT_OPTION(DATA_OPTION(wrapper))
-
-
-def mkdocs_first(func):  # a click decorator, like where
-    """A ``mkdocs`` argument: MkDocs started in a child process before anything below imports the pipeline."""
-    @functools.wraps(func)
-    def wrapper(**kwargs):
-        from .site.worker import MkDocsWorker
-
-        with MkDocsWorker() as mkdocs:  # ended however the command ends (a data error, Ctrl-C)
-            return func(mkdocs=mkdocs, **kwargs)
-    return wrapper
 
 
 @click.group()
@@ -117,17 +106,16 @@ def schema(out: Path) -> None:
 
 
 @main.command()
-@mkdocs_first
 @where
 @click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Where to write the built site. Default: site/ in the project.")
-def build(project: Project, out: Path | None, mkdocs: MkDocsWorker) -> None:
+def build(project: Project, out: Path | None) -> None:
     """Validate, generate the pages and build the website (MkDocs, --strict). Drafts are left out."""
     from .data.yamlfile import display_path
     from .site.build import build_site
 
     out = out or project.default_out()
-    build_site(project, out, mkdocs)
+    build_site(project, out)
     shown = display_path(out)
     click.echo(f"Built the site into {shown}/ (the figures are in {shown}/wres-indicators.csv).")
 
@@ -172,6 +160,19 @@ def serve(project: Project, drafts: bool, address: str) -> None:
     from .site.preview import serve as serve_site
 
     serve_site(project, address, drafts=drafts)
+
+
+@main.command()
+@where
+@click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="The folder to write: docs/, theme/ and a plain mkdocs.yml.")
+def generate(project: Project, out: Path) -> None:
+    """Write the site's Markdown, assets and a plain mkdocs.yml (no wres plugin) that stock MkDocs builds."""
+    from .data.yamlfile import display_path
+    from .site.export import export
+
+    export(project, out)
+    click.echo(f"Wrote the site's pages into {display_path(out)}/: build them with 'mkdocs build -f {display_path(out / 'mkdocs.yml')}'.")
 
 
 @main.command("new-year")

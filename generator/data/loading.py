@@ -23,7 +23,11 @@ def _read(path: Path, problems: list[Problem]) -> YamlDocument | None:
     return doc
 
 
-def load_organisation(path: Path, problems: list[Problem]) -> Organisation | None:
+def load_organisation(path: Path, problems: list[Problem], base: Path | None = None, *, site_allowed: bool = True) -> Organisation | None:
+    """The organisation file; ``base`` is where its paths (the logo) start, by default its own folder.
+
+    ``site_allowed`` is False in a MkDocs project, whose site settings live in ``mkdocs.yml``.
+    """
     if not path.exists():
         problems.append(Problem(display_path(path), 1, "", f"the file is missing: every data folder needs {path.name}"))
         return None
@@ -33,9 +37,13 @@ def load_organisation(path: Path, problems: list[Problem]) -> Organisation | Non
     model, found = validate(doc, Organisation)
     problems.extend(found)
     problems.extend(doc.problem(loc, msg) for loc, msg in checks.check_organisation(doc.data))
-    problems.extend(doc.problem(loc, msg) for loc, msg in check_identity(doc.data, path.parent))
+    base = base or path.parent
+    problems.extend(doc.problem(loc, msg) for loc, msg in check_identity(doc.data, base))
+    if not site_allowed and isinstance(doc.data, dict) and "site" in doc.data:
+        problems.append(doc.problem(("site",), "the site's name, address and description are MkDocs settings: move them to "
+                                    "mkdocs.yml as site_name, site_url and site_description, and remove site: from here"))
     if model is not None and model.identity is not None:  # type: ignore[attr-defined]
-        model.identity.located(path.parent)  # type: ignore[attr-defined]
+        model.identity.located(base)  # type: ignore[attr-defined]
     return model  # type: ignore[return-value]
 
 
@@ -116,18 +124,18 @@ def load_plans(data_dir: Path, problems: list[Problem], skip: set[int] | None = 
 
 
 def load_dataset(data_dir: Path | str, organisation_file: Path | None = None, *, drafts: bool = True,
-                 require_years: bool = True) -> Dataset:
+                 require_years: bool = True, base: Path | None = None, site_allowed: bool = True) -> Dataset:
     """The validated contents of ``data_dir``, or a :class:`DataError` listing every problem.
 
-    The organisation comes from ``organisation_file`` (a project's ``wres.yaml``) or,
-    in a bare data folder, from ``organisation.yaml`` beside ``years/``. With
+    The organisation comes from ``organisation_file`` (an earlier project's ``wres.yaml``) or
+    from ``organisation.yaml`` beside ``years/``. With
     ``drafts=False`` (the public site) draft years and their action plans are left out.
     """
     data_dir = Path(data_dir)
     problems: list[Problem] = []
     if not data_dir.is_dir():
         raise DataError([Problem(display_path(data_dir), 1, "", "the data folder does not exist")])
-    organisation = load_organisation(organisation_file or data_dir / "organisation.yaml", problems)
+    organisation = load_organisation(organisation_file or data_dir / "organisation.yaml", problems, base, site_allowed=site_allowed)
     skip = set() if drafts else draft_years(data_dir)
     years = load_years(data_dir, problems, skip, organisation)
     plans = load_plans(data_dir, problems, skip)
@@ -143,4 +151,5 @@ def load_dataset(data_dir: Path | str, organisation_file: Path | None = None, *,
 
 def load_project(project: Project, *, drafts: bool = True, require_years: bool = True) -> Dataset:
     """The validated data of a project folder or bare data folder."""
-    return load_dataset(project.data_dir, project.config_file, drafts=drafts, require_years=require_years)
+    return load_dataset(project.data_dir, project.config_file, drafts=drafts, require_years=require_years,
+                        base=project.base_dir, site_allowed=project.mkdocs_file is None)

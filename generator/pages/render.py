@@ -8,6 +8,7 @@ fail the build instead of printing an empty string.
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,33 +158,48 @@ def navigation(dataset: Dataset, content_pages: list[str]) -> list[Any]:
     return nav
 
 
-def write_docs(dataset: Dataset, metrics: Metrics, docs_dir: Path, content_dir: Path | None,
-               extra_files: dict[str, Path | bytes] | None = None, reports: dict[int, Any] | None = None) -> list[Any]:
-    """Write every page into ``docs_dir`` (only files whose bytes changed) and return the navigation."""
-    wanted: dict[Path, bytes] = {}
-    for page in render_pages(dataset, metrics, reports):
-        wanted[docs_dir / page.path] = page.text.encode("utf-8")
-    content_pages: list[str] = []
-    if content_dir is not None and content_dir.is_dir():
-        for path in sorted(content_dir.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                rel = path.relative_to(content_dir)
-                data = path.read_bytes()
-                if path.suffix == ".md":
-                    data = escape.content_markdown(data.decode("utf-8")).encode("utf-8")
-                wanted[docs_dir / rel] = data
-                if path.suffix == ".md":
-                    content_pages.append(rel.as_posix())
-    for rel, source in sorted((extra_files or {}).items()):
-        wanted[docs_dir / rel] = source if isinstance(source, bytes) else source.read_bytes()
+def content_files(content_dir: Path | None) -> tuple[dict[str, bytes], list[str]]:
+    """The trust's own files in ``content/`` as they are published (pages made safe), and its pages in order.
+
+    Symlinks are never read, and nothing outside ``content_dir`` is reached.
+    """
+    files: dict[str, bytes] = {}
+    pages: list[str] = []
+    if content_dir is None or not content_dir.is_dir():
+        return files, pages
+    for folder, subfolders, names in os.walk(content_dir):  # os.walk does not enter symlinked folders
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        for name in sorted(names):
+            path = Path(folder) / name
+            if name.startswith(".") or path.is_symlink() or not path.is_file():
+                continue
+            rel = path.relative_to(content_dir).as_posix()
+            data = path.read_bytes()
+            if path.suffix == ".md":
+                data = escape.content_markdown(data.decode("utf-8")).encode("utf-8")
+                pages.append(rel)
+            files[rel] = data
+    return files, sorted(pages)
+
+
+def site_files(dataset: Dataset, metrics: Metrics, extra_files: dict[str, Path | bytes] | None = None,
+               reports: dict[int, Any] | None = None) -> dict[str, bytes | Path]:
+    """Every generated page, download and asset by its path in the site, in a fixed order."""
+    files: dict[str, bytes | Path] = {page.path: page.text.encode("utf-8") for page in render_pages(dataset, metrics, reports)}
+    files.update(sorted((extra_files or {}).items()))
+    return files
+
+
+def write_docs(files: dict[str, bytes | Path], docs_dir: Path) -> None:
+    """Write ``files`` into ``docs_dir`` (only those whose bytes changed), removing any other file there."""
+    wanted = {docs_dir / rel: (data if isinstance(data, bytes) else data.read_bytes()) for rel, data in files.items()}
     docs_dir.mkdir(parents=True, exist_ok=True)
     for path, data in wanted.items():
         if not path.exists() or path.read_bytes() != data:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
     for path in sorted(docs_dir.rglob("*"), reverse=True):
-        if path.is_file() and path not in wanted and not path.name.startswith("."):  # .site.json is the build's
+        if path.is_file() and path not in wanted:
             path.unlink()
         elif path.is_dir() and not any(path.iterdir()):
             shutil.rmtree(path)
-    return navigation(dataset, content_pages)

@@ -1,15 +1,13 @@
-"""Stage 4, the site: MkDocs builds the pages into a website; the live preview and scaffolding.
+"""Stage 4, the site: MkDocs builds the pages into a website (through the ``wres`` plugin), and the project's files.
 
-- ``build``: generate the pages and build with MkDocs ``--strict`` into a temporary
-  folder, then swap it in, so a failed build leaves the previous site as it was.
-- ``preview``: ``serve``, the live preview (file events, only changed pages rebuilt).
+- ``generate``: every page, download, asset and report of a project, and its navigation.
+- ``settings``: what the site needs of ``mkdocs.yml`` (checked) and what the plugin adds to it.
+- ``mkdocs_yml``: ``wres init``'s ``mkdocs.yml``, also used for a project without one.
+- ``build``: ``wres build``, MkDocs' build into a work folder swapped in with renames.
+- ``preview``: ``wres serve``, MkDocs' own live preview.
+- ``export``: ``wres generate``, the site as a plain MkDocs project.
 - ``identity``: the trust's logo in the header and its accent colour as a generated stylesheet.
-- ``mkdocs_hooks``: the thin adapter MkDocs loads (navigation, regeneration while previewing).
-- ``scaffold``: ``wres new-year``, the next year's files.
-- ``worker``: MkDocs in a child process, started before generation so the two overlap.
-
-NOTE: the names below are imported when first used, not when the package is: ``wres build``
-imports ``worker`` first and starts MkDocs before the pipeline's imports (pydantic, ruamel.yaml, the templates) run.
+- ``scaffold`` / ``init``: ``wres new-year`` and ``wres init``.
 """
 
 from __future__ import annotations
@@ -17,9 +15,9 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-_WHERE = {"BuildError": "build", "build_site": "build", "generate": "build", "serve": "preview", "new_year": "scaffold"}
+_WHERE = {"BuildError": "build", "build_site": "build", "serve": "preview", "new_year": "scaffold"}
 
-__all__ = ["BuildError", "build_site", "generate", "new_year", "serve"]
+__all__ = ["BuildError", "build_site", "new_year", "serve"]
 
 
 def __getattr__(name: str) -> Any:  # a module's lazy attribute (PEP 562)

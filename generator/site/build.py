@@ -1,122 +1,96 @@
-"""Build a trust's site: validate, generate the Markdown, run MkDocs --strict, swap the result in.
+"""``wres build``: MkDocs builds the project (the wres plugin makes the report's pages), then the site is swapped in.
 
-``generate`` is shared by the build and the live preview (``preview.py``, before each rebuild),
-so both show exactly the same pages. MkDocs runs in a child process (``worker.py``) started
-before generation, so its start-up overlaps the generator's work; the preview keeps MkDocs in-process.
+The same build as ``mkdocs build``: the project's ``mkdocs.yml`` loaded by MkDocs, the plugin's
+events, MkDocs' own build. What ``wres build`` adds: the data is validated first (every problem at
+once, in plain words), the site is built into a work folder beside the target and swapped in with
+renames, so a failed build leaves the previous site as it was, and MkDocs' warnings are printed in
+full. A project without ``mkdocs.yml`` (a bare data folder, ``--data``, or a project made before
+mkdocs.yml, with ``wres.yaml``) is built from the same ``mkdocs.yml`` that ``wres init`` writes.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
 import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import click
-from mkdocs.exceptions import ConfigurationError
 
-from ..data import Organisation, Project, load_project
-from ..metrics import compute_metrics
-from ..pages import write_docs
-from ..pages.escape import plain_html
-from . import identity
-from .config import write_config
-from .mkdocs_hooks import SITE_FILE
-from .pdf import year_reports
-from .published import check_published
-from .worker import MkDocsWorker
+from ..data import Project
+from .mkdocs_yml import config_for
 
 log = logging.getLogger("mkdocs.plugins.wres")
 
 BUILD_PREFIX = ".wres-build-"  # + the builder's process id, so a later build can tell an abandoned folder
-PLOTLY_NAME = "assets/javascripts/plotly-basic.min.js"
-# The plotly.js basic bundle (scatter and bar) ships with the package, at the version the browser tests ran.
-PLOTLY_JS = Path(__file__).parent / "vendor" / "plotly-basic.min.js"
 
 
 class BuildError(click.ClickException):
-    """MkDocs refused the generated site (a warning under --strict, a broken link)."""
+    """MkDocs refused the site (a warning under --strict, a broken link, a setting in mkdocs.yml)."""
 
 
-def generate(project: Project, docs_dir: Path, *, drafts: bool = False) -> dict[str, Any]:
-    """Validate the project and write the Markdown into ``docs_dir``; returns what the MkDocs hook applies.
+class _Warnings(logging.Handler):
+    """MkDocs' warnings and errors of a build, to print in full when it fails."""
 
-    The live preview comes through here and makes no PDF: a report takes seconds to lay
-    out, and the preview rebuilds on every save. Only ``wres build`` (and ``wres pdf``) make them.
-    """
-    return _generate(project, docs_dir, drafts=drafts)[0]
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
 
-
-def _generate(project: Project, docs_dir: Path, *, drafts: bool = False, pdfs: bool = False,
-              loaded: Callable[[Organisation], None] | None = None) -> tuple[dict[str, Any], Organisation]:
-    """``generate``, also returning the organisation, so a build reads the YAML once; ``pdfs``: each year's report too.
-
-    ``loaded`` is given the organisation as soon as the data is valid, before the pages are made.
-    """
-    dataset = load_project(project, drafts=drafts)
-    if loaded is not None:
-        loaded(dataset.organisation)
-    figures = compute_metrics(dataset)
-    check_published(project, dataset, figures)
-    org = dataset.organisation
-    extra: dict[str, Path | bytes] = {PLOTLY_NAME: PLOTLY_JS, **identity.files(org.identity)}
-    reports = year_reports(dataset, figures) if pdfs else {}
-    extra.update({report.site_path: report.path for report in reports.values()})
-    nav = write_docs(dataset, figures, docs_dir, project.content_dir, extra,
-                     reports={year: report.link for year, report in reports.items()})
-    # MkDocs and the theme print these without escaping: they are escaped here, once
-    site = {"nav": _escaped_nav(nav), "site_name": plain_html(org.site_name), "copyright": plain_html(org.name),
-            "content": sorted(item for item in nav if isinstance(item, str))}
-    text = json.dumps(site, indent=1, ensure_ascii=False)
-    target = docs_dir / SITE_FILE
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
-    return site, org
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
 
 
-def _escaped_nav(nav: list[Any]) -> list[Any]:
-    out = []
-    for item in nav:
-        if isinstance(item, dict):
-            out.append({plain_html(title): _escaped_nav(value) if isinstance(value, list) else value for title, value in item.items()})
-        else:
-            out.append(item)
-    return out
+@contextlib.contextmanager
+def mkdocs_config(project: Project, work: Path, **overrides: Any) -> Iterator[Any]:
+    """The project's MkDocs configuration, loaded by MkDocs (``overrides`` as on its command line)."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
 
-
-def build_site(project: Project, out_dir: Path, worker: MkDocsWorker | None = None) -> None:
-    """The whole build. Raises DataError or BuildError, leaving ``out_dir`` untouched.
-
-    ``worker``: MkDocs, started by the caller before it imported the pipeline (``wres build``); else started here.
-    Either way it is ended here, built or not.
-    """
-    mkdocs = worker or MkDocsWorker()
+    config_file = config_for(project, work)
     try:
-        out_dir = out_dir.resolve()
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        _remove_abandoned(out_dir.parent)
-        # NOTE: the worker is ended (left with) before the work folder is removed, so a child stopped mid-build
-        # (Ctrl-C) is not still writing into a folder being deleted
-        with tempfile.TemporaryDirectory(prefix=f"{BUILD_PREFIX}{os.getpid()}-", dir=out_dir.parent) as tmp, mkdocs:
-            docs_dir, site_dir = Path(tmp) / "docs", Path(tmp) / "site"
-            docs_dir.mkdir()
+        config = load_config(str(config_file), **overrides)
+    except ConfigurationError as exc:
+        raise BuildError(f"{config_file.name}: {exc}") from None
+    yield config
 
-            def configure(organisation: Organisation) -> None:  # MkDocs loads its configuration while the pages are made
-                mkdocs.configure(write_config(organisation, Path(tmp), docs_dir, site_dir))
 
-            _generate(project, docs_dir, pdfs=True, loaded=configure)
-            failed = mkdocs.build()
-            if failed and failed[0] == "config":  # raised as loading it in this process raised it
-                raise ConfigurationError(failed[1])
-            if failed:
-                raise BuildError(f"the site was not built, and the previous site is unchanged: {failed[1]}")
+def build_site(project: Project, out_dir: Path, *, drafts: bool = False) -> None:
+    """The whole build. Raises DataError or BuildError, leaving ``out_dir`` untouched."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort, PluginError
+
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned(out_dir.parent)
+    warnings = _Warnings()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(warnings)
+    os.environ["WRES_DRAFTS"] = "1" if drafts else "0"
+    try:
+        with tempfile.TemporaryDirectory(prefix=f"{BUILD_PREFIX}{os.getpid()}-", dir=out_dir.parent) as tmp:
+            site_dir = Path(tmp) / "site"
+            with mkdocs_config(project, Path(tmp), site_dir=str(site_dir)) as config:
+                config.plugins.on_startup(command="build", dirty=False)
+                try:
+                    build(config)
+                except PluginError as exc:
+                    raise BuildError(str(exc)) from None
+                except Abort as exc:  # MkDocs has logged why: a mistake in the data or mkdocs.yml, or its warnings
+                    shown = "\n".join(warnings.lines)
+                    if "BuildError" in exc.message and shown:  # the plugin's message already says nothing was written
+                        raise BuildError(shown) from None
+                    raise BuildError(f"{shown}\nThe site was not built ({exc.message}); the previous site is unchanged."
+                                     if shown else f"the site was not built, and the previous site is unchanged: {exc.message}") from None
+                finally:
+                    config.plugins.on_shutdown()
             _swap(site_dir, out_dir)
     finally:
-        mkdocs.close()  # also when there was no work folder to make
+        logger.removeHandler(warnings)
+        os.environ.pop("WRES_DRAFTS", None)
 
 
 def _remove_abandoned(folder: Path) -> None:
@@ -149,8 +123,8 @@ def _swap(new: Path, out_dir: Path) -> None:
         shutil.rmtree(old)
 
 
-def _log_to_terminal() -> None:
-    """MkDocs' own command line sets up its log; called from here it must be given one, or the preview is silent."""
+def log_to_terminal() -> None:
+    """MkDocs' own command line sets up its log; called from here it must be given one, or it is silent."""
     logger = logging.getLogger("mkdocs")
     if not logger.handlers:
         handler = logging.StreamHandler()

@@ -1,0 +1,79 @@
+"""What the wres plugin adds to a MkDocs build, made from a project: pages, downloads, assets, reports, navigation.
+
+One function serves every way the site is made: the plugin (``mkdocs build``, ``mkdocs serve``,
+``wres build``, ``wres serve``) and ``wres generate``, which writes the same files to a folder
+that stock MkDocs builds. So every one of them shows exactly the same pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..data import Organisation, Project, load_project
+from ..metrics import compute_metrics
+from ..pages import content_files, navigation, site_files
+from ..pages.escape import plain_html
+from . import identity
+from .pdf import year_reports
+from .published import check_published
+
+PLOTLY_NAME = "assets/javascripts/plotly-basic.min.js"
+# The plotly.js basic bundle (scatter and bar) ships with the package, at the version the browser tests ran.
+PLOTLY_JS = Path(__file__).parent / "vendor" / "plotly-basic.min.js"
+CSS_NAME = "assets/stylesheets/wres.css"
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A project's generated site, before MkDocs lays it out."""
+
+    organisation: Organisation
+    files: dict[str, bytes | Path]  # generated pages, CSVs, assets and reports, by their path in the site
+    content: dict[str, bytes]  # the trust's own files from content/, pages made safe
+    content_pages: list[str]  # the trust's own pages, in order
+    nav: list[Any]  # the navigation when mkdocs.yml gives none: generated pages, the trust's, Accessibility
+
+    @property
+    def stylesheets(self) -> list[str]:
+        """The site's own stylesheets, after the theme's (the accent colour's last, so it wins)."""
+        return [CSS_NAME] + ([identity.CSS_NAME] if identity.CSS_NAME in self.files else [])
+
+    @property
+    def logo(self) -> str | None:
+        return identity.logo_name(self.organisation.identity) if self.organisation.identity else None
+
+    def theme_extra(self) -> dict[str, Any]:
+        """What the site's templates read from ``config.extra.wres`` (escaped here: MkDocs' templates print as is)."""
+        ident = self.organisation.identity
+        return {"stylesheets": self.stylesheets,
+                "logo_alt": plain_html(ident.logo_alt or "") if ident and ident.logo else ""}
+
+
+def generate(project: Project, *, drafts: bool = False, pdfs: bool = False) -> Generated:
+    """Validate the project and make its site's files; raises ``DataError`` listing every problem.
+
+    ``pdfs``: each published year's report too (seconds each, so not in the live preview).
+    """
+    dataset = load_project(project, drafts=drafts)
+    figures = compute_metrics(dataset)
+    check_published(project, dataset, figures)
+    org = dataset.organisation
+    extra: dict[str, Path | bytes] = {PLOTLY_NAME: PLOTLY_JS, **identity.files(org.identity)}
+    reports = year_reports(dataset, figures) if pdfs else {}
+    extra.update({report.site_path: report.path for report in reports.values()})
+    files = site_files(dataset, figures, extra, reports={year: report.link for year, report in reports.items()})
+    content, pages = content_files(project.content_dir)
+    return Generated(org, files, content, pages, escaped_nav(navigation(dataset, pages)))
+
+
+def escaped_nav(nav: list[Any]) -> list[Any]:
+    """Navigation titles HTML-escaped: MkDocs and the theme print them as they are."""
+    out = []
+    for item in nav:
+        if isinstance(item, dict):
+            out.append({plain_html(title): escaped_nav(value) if isinstance(value, list) else value for title, value in item.items()})
+        else:
+            out.append(item)
+    return out

@@ -1,0 +1,140 @@
+"""What a WRES site needs of ``mkdocs.yml``, checked (never silently overridden), and what the plugin adds to it.
+
+The trust's ``mkdocs.yml`` is its own: its site name, address, theme, palette, features, nav and
+extensions take effect as in any MkDocs project. A few settings the report cannot do without
+are checked here, and a ``mkdocs.yml`` that contradicts one is an error that says what to write:
+
+- ``strict: true``: a broken link or any warning stops the build;
+- the Material theme, with ``font: false``: nothing is loaded from another host;
+- the Markdown extensions the generated pages are written for;
+- a ``main.html`` of the trust's own in ``custom_dir`` must extend the site's (``wres_main.html``),
+  which carries the Content-Security-Policy, the preview's problem list and the chart script.
+
+What the plugin adds is additive: the site's own template folder after the trust's
+``custom_dir`` and before Material's, ``extra.wres`` for those templates, the logo from
+``data/organisation.yaml`` (unless ``theme.logo`` is set too: an error), and the names MkDocs
+prints without escaping (site name and description, copyright, navigation titles), escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..pages.escape import plain_html
+
+THEME_DIR = Path(__file__).parent / "theme"
+# The policy the site works under: no inline script, no eval, nothing from another host. The built pages carry it
+# in a <meta> tag; hosts that can send headers should send it too (README: "Content-Security-Policy").
+CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'"
+# The Markdown extensions the generated pages are written for (mkdocs.yml lists them; the template has them all).
+MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "admonition", "sane_lists", "toc")
+MAIN_TEMPLATE = "wres_main.html"
+
+
+def _line(config: Any, key: str) -> int:
+    """The line of ``key`` in mkdocs.yml (the first line where it starts), or 1."""
+    path = config.config_file_path
+    try:
+        text = Path(path).read_text(encoding="utf-8") if path else ""
+    except OSError:
+        return 1
+    match = re.search(rf"^\s*{re.escape(key)}\s*:", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _where(config: Any) -> str:
+    from ..data.yamlfile import display_path
+
+    return display_path(Path(config.config_file_path)) if config.config_file_path else "mkdocs.yml"
+
+
+def check(config: Any) -> list[str]:
+    """What in ``mkdocs.yml`` contradicts what the site needs, as ``mkdocs.yml:line: key: message`` lines."""
+    where = _where(config)
+    problems = []
+
+    def problem(key: str, message: str) -> None:
+        problems.append(f"{where}:{_line(config, key.rsplit('.', 1)[-1])}: {key}: {message}")
+
+    if not config.strict:
+        problem("strict", "the WRES site needs 'strict: true', so that a broken link or a warning stops the build "
+                          "instead of publishing a faulty page; add it to mkdocs.yml")
+    if config.theme.name != "material":
+        problem("theme.name", f"the WRES site is made for the Material theme ('name: material'), not '{config.theme.name}'")
+    elif config.theme.get("font") is not False:
+        problem("theme.font", "the WRES site loads nothing from another host: write 'font: false' under theme "
+                              "(Material would load Google Fonts)")
+    names = [next(iter(item)) if isinstance(item, dict) else item for item in config.markdown_extensions]
+    missing = [name for name in MARKDOWN_EXTENSIONS if name not in names and f"markdown.extensions.{name}" not in names]
+    if missing:
+        problem("markdown_extensions", "the report's pages need these Markdown extensions: add "
+                + ", ".join(missing) + " to markdown_extensions")
+    custom = config.theme.custom_dir
+    main = Path(custom) / "main.html" if custom else None
+    if main is not None and main.is_file() and MAIN_TEMPLATE not in main.read_text(encoding="utf-8", errors="replace"):
+        problem("theme.custom_dir", f"{main.name} in {Path(custom).name}/ must start with "
+                                    f'{{% extends "{MAIN_TEMPLATE}" %}} (the site\'s own main template), not Material\'s base.html')
+    if config.site_url:
+        url_problem = site_url_problem(config.site_url)
+        if url_problem:
+            problem("site_url", url_problem)
+    return problems
+
+
+def site_url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be the site's address (printed into every page's canonical link), or None."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("https", "http") or not parts.hostname or parts.username or parts.password:
+        return f"'{url}' is not a web address: write the full address the site is published at, e.g. https://wres.example.nhs.uk/"
+    if re.search(r"[\s\"'<>\\`{}|^]", url) or any(ord(ch) < 32 for ch in url):
+        return f"'{url}' has characters a web address cannot hold (spaces, quotes, < or >)"
+    if not url.endswith("/"):
+        return f"'{url}' must end with / (e.g. {url}/)"
+    return None
+
+
+def message(problems: list[str]) -> str:
+    noun = "problem" if len(problems) == 1 else "problems"
+    return "\n".join([*problems, f"{len(problems)} {noun} found in mkdocs.yml. Nothing was written; fix the lines above and run again."])
+
+
+def clash_message(paths: list[str]) -> str:
+    lines = [f"content/{path}: this page has the same path as a page the report makes ({path}); rename yours, or, if it "
+             f"is meant to replace the report's, list it under the wres plugin in mkdocs.yml: replace: [{path}]" for path in paths]
+    return message(lines).replace("found in mkdocs.yml", "found")
+
+
+def apply(config: Any, generated: Any, problems: list[str], *, serving: bool = False) -> None:
+    """Add what the site needs to the loaded configuration (additive only; ``check`` has refused contradictions)."""
+    config.site_name = plain_html(config.site_name)
+    if config.site_description:
+        config.site_description = plain_html(config.site_description)
+    config.copyright = plain_html(config.copyright or generated.organisation.name)
+    if config.nav is not None:
+        config.nav = _escaped(config.nav)
+    dirs = config.theme.dirs
+    if str(THEME_DIR) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+    if generated.logo:
+        if config.theme.get("logo") and config.theme["logo"] != generated.logo:
+            from mkdocs.exceptions import PluginError
+
+            raise PluginError(message([f"{_where(config)}:{_line(config, 'logo')}: theme.logo: the logo is set in "
+                                       "data/organisation.yaml (identity.logo); remove theme.logo from mkdocs.yml"]))
+        config.theme["logo"] = generated.logo
+    # MkDocs' live reload is an inline script, so the preview goes without the policy
+    config.extra["wres"] = {**generated.theme_extra(), "csp": "" if serving else CSP, "problems": [plain_html(p) for p in problems]}
+
+
+def _escaped(nav: Any) -> Any:
+    if isinstance(nav, list):
+        return [_escaped(item) for item in nav]
+    if isinstance(nav, dict):
+        return {plain_html(title): _escaped(value) for title, value in nav.items()}
+    return nav
