@@ -23,7 +23,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 # The example trust is a project folder like any trust's (made by `wres init`).
-EXAMPLE := examples/kingsmere
+EXAMPLE := .
 
 # The browser tests: Debian's Chromium (Playwright's own download cannot work here),
 # axe-core and the Nu HTML Checker from npm (pinned in package-lock.json), Java for the checker.

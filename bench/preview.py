@@ -20,7 +20,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from .synth import EXAMPLE
+from .synth import copy_project
 
 
 def _free_port() -> int:
@@ -56,7 +56,7 @@ def measure(work: Path, edits: int = 7, quiet: float = 10.0) -> dict[str, object
     project = work / "preview"
     if project.exists():
         shutil.rmtree(project)
-    shutil.copytree(EXAMPLE, project)
+    copy_project(project)
     year_file = max((project / "data" / "years").glob("*.yaml"))
     url = f"http://127.0.0.1:{{port}}/years/{year_file.stem}/"
     port = _free_port()

@@ -7,7 +7,19 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "kingsmere"
+EXAMPLE = ROOT  # the example trust's project is the repository's root
+PROJECT_FILES = ("mkdocs.yml", "content", "data", "theme_overrides")
+
+
+def copy_project(target: Path, ignore=None) -> Path:  # noqa: ANN001 - shutil's ignore callable
+    """The example's project files (not the repository's code) copied to ``target``."""
+    target.mkdir(parents=True)
+    for name in PROJECT_FILES:
+        if (EXAMPLE / name).is_dir():
+            shutil.copytree(EXAMPLE / name, target / name, ignore=ignore)
+        else:
+            shutil.copy2(EXAMPLE / name, target / name)
+    return target
 COUNT = re.compile(r"\b(white|bme|unknown): (\d+)\b(?!\.)")
 DATE = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
 SHARE = re.compile(r"\b(white|bme): (\d{1,2}\.\d)\b")
@@ -29,7 +41,7 @@ def make_project(target: Path, years: int, first: int = 2019) -> Path:
     """A project folder in ``target`` with ``years`` years from ``first`` (the example's config, content and plans)."""
     if target.exists():
         shutil.rmtree(target)
-    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("published", "years", "schema"))
+    copy_project(target, ignore=shutil.ignore_patterns("published", "years", "schema"))
     template = (EXAMPLE / "data" / "years" / "2024.yaml").read_text(encoding="utf-8")
     folder = target / "data" / "years"
     folder.mkdir(parents=True)

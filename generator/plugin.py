@@ -92,9 +92,10 @@ class WresPlugin(BasePlugin[WresConfig]):
             if not (self.serving and self.generated is not None):
                 raise PluginError(exc.format_message()) from None
             self.problems = [str(problem) for problem in exc.problems]
+            # logged as information: a warning would stop the preview's strict build, and the page must show them
             for problem in self.problems:
-                log.warning(problem)
-            log.warning("The preview shows the last good version until these are fixed.")
+                log.info(f"Problem: {problem}")
+            log.info("The preview shows the last good version until these are fixed.")
         settings.apply(config, self.generated, self.problems, serving=self.serving)
         return config
 

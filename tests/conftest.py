@@ -12,8 +12,21 @@ from generator.data import Dataset, Project, load_project
 from generator.metrics import Metrics, Row
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "kingsmere"  # the example trust's project folder
+EXAMPLE = ROOT  # the example trust's project: the repository's root is a trust's MkDocs project
 EXAMPLE_DATA = EXAMPLE / "data"
+PROJECT_FILES = ("mkdocs.yml", "content", "data", "theme_overrides")  # what a trust's project holds (no code)
+
+
+def copy_project(target: Path, source: Path = EXAMPLE) -> Path:
+    """Copy the example trust's project (its files, not the repository's code) to ``target``; returns ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        path = source / name
+        if path.is_dir():
+            shutil.copytree(path, target / name)
+        elif path.exists():
+            shutil.copy2(path, target / name)
+    return target
 
 ORGANISATION = """\
 name: Test Hospitals NHS Trust
@@ -46,6 +59,4 @@ def load_example(project: Path = EXAMPLE) -> Dataset:
 @pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
     """A private copy of the example project, safe to break; returns its data folder."""
-    target = tmp_path / "project"
-    shutil.copytree(EXAMPLE, target)
-    return target / "data"
+    return copy_project(tmp_path / "project") / "data"

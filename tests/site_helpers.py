@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.data import Project
 from generator.site import build_site
 
-from .conftest import EXAMPLE, ROOT  # noqa: F401 - ROOT is used by the tests that import it from here
+from .conftest import EXAMPLE, ROOT, copy_project  # noqa: F401 - ROOT is used by the tests that import it from here
 
 
 def build_example(out: Path, data: Path | None = None) -> Path:
@@ -21,8 +21,7 @@ def build_example(out: Path, data: Path | None = None) -> Path:
 
 def copy_data(target: Path) -> Path:
     """Copy the example project to ``target``; returns its data folder."""
-    shutil.copytree(EXAMPLE, target)
-    return target / "data"
+    return copy_project(target) / "data"
 
 
 def html_pages(site: Path) -> list[Path]:

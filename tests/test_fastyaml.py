@@ -29,7 +29,7 @@ def slow(text: str) -> Any:
     return plain(new_yaml().load(text))
 
 
-REPO_YAML = sorted(path for pattern in ("examples/**/*.yaml", "tests/fixtures/**/*.yaml", "generator/**/*.yaml")
+REPO_YAML = sorted(path for pattern in ("data/**/*.yaml", "tests/fixtures/**/*.yaml", "generator/**/*.yaml")
                    for path in ROOT.glob(pattern))
 
 

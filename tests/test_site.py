@@ -317,7 +317,7 @@ def test_a_lower_case_label_starts_headings_with_a_capital_and_one_band_gets_one
 
 
 def test_the_example_shows_its_identity_on_every_page(site):
-    logo = (Path(__file__).parent.parent / "examples" / "kingsmere" / "content" / "logo.svg").read_bytes()
+    logo = (Path(__file__).parent.parent / "content" / "logo.svg").read_bytes()
     assert (site / "assets" / "images" / "logo.svg").read_bytes() == logo
     css = (site / "assets" / "stylesheets" / "wres-identity.css").read_text(encoding="utf-8")
     assert "--md-primary-fg-color: #005EB8;" in css
