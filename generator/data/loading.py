@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import checks, plan_checks
 from .errors import DataError, Problem
+from .front_matter import check_pages
 from .identity import check_identity
 from .model import Dataset, Organisation, Year
 from .plans import ActionPlan
@@ -142,5 +143,12 @@ def load_dataset(data_dir: Path | str, organisation_file: Path | None = None, *,
 
 
 def load_project(project: Project, *, drafts: bool = True, require_years: bool = True) -> Dataset:
-    """The validated data of a project folder or bare data folder."""
-    return load_dataset(project.data_dir, project.config_file, drafts=drafts, require_years=require_years)
+    """The validated data of a project folder or bare data folder, its content pages' front matter checked too."""
+    page_problems = check_pages(project.content_dir)
+    try:
+        dataset = load_dataset(project.data_dir, project.config_file, drafts=drafts, require_years=require_years)
+    except DataError as exc:
+        raise DataError([*exc.problems, *page_problems]) from None
+    if page_problems:
+        raise DataError(page_problems)
+    return dataset
