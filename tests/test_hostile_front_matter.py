@@ -52,6 +52,8 @@ def test_a_key_a_page_may_not_hold_is_refused_with_its_line_in_every_form(exampl
     ("---\ntitle: \"x\\u0007y\"\n---\n", "content/about.md:2: front matter: title: holds a control character (U+0007); retype the text"),
     ("---\ntitle: [unclosed\n---\n", "content/about.md:3: front matter: this is not valid YAML: did not find expected ',' or ']'"),
     ("Title: " + "x" * 121 + "\n\nBody\n", "content/about.md:1: front matter: title: is 121 characters long; the most it can be is 120"),
+    ("---\ntitle: About\ndescription: " + "[" * 5_000 + "\n---\n",
+     "content/about.md:3: front matter: the lists and blocks here are nested more than 20 deep; no WRES file needs that many levels"),
     ("Note: the figures are ours\n\nBody\n", f"content/about.md:1: front matter: unknown key 'note'; {ONLY}"),
 ])
 def test_a_value_that_is_not_plain_text_is_refused_with_its_line(example_copy, page, message):

@@ -1,11 +1,11 @@
-"""What a YAML file may hold before it is built into values: no anchors or aliases, and bounded depth, text and numbers.
+"""What a YAML file may hold before it is built into values: no anchors, aliases or tags; bounded depth, text and numbers.
 
 Every YAML text the tool reads (``wres.yaml``, ``organisation.yaml``, ``years/``,
 ``action_plans/`` and the front matter of content pages) is walked here, event by event,
 before any loader builds a value from it. An alias lets a few lines stand for billions of
 values (the "billion laughs"); a deep nesting overflows the recursive composers; a number
-of thousands of digits is refused by Python's ``int`` with a traceback. No WRES file needs
-any of them, so each is refused with its line, in milliseconds, whatever comes after it.
+of thousands of digits is refused by Python's ``int`` with a traceback, and a tag picks a
+constructor that may raise (``!!int 'abc'``). No WRES file needs any of them, so each is refused with its line, in milliseconds, whatever comes after it.
 
 The walk uses the parser of the loader that will build the values: libyaml (PyYAML's C
 parser: ``fastyaml`` and MkDocs' front matter) or ruamel.yaml's own (``yamlfile``'s exact
@@ -23,7 +23,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml import events as ruamel_events
 from ruamel.yaml.error import YAMLError as RuamelError
 
-MAX_DEPTH = 20  # a year file nests 5 deep; 20 leaves room for anything a trust could mean
+MAX_DEPTH = 20  # the example nests 5 deep; 20 leaves room for anything a trust could mean
 MAX_TEXT = 20_000  # characters in one value: about 3,000 words, longer than any foreword
 MAX_DIGITS = 15  # no WRES count or figure has more digits before the point (and a float keeps only about 15)
 MAX_PROBLEMS = 10  # a hostile file is named, not listed line by line
@@ -32,10 +32,18 @@ MAX_PROBLEMS = 10  # a hostile file is named, not listed line by line
 NUMBER = re.compile(r"^[-+]?(?:0x[0-9a-fA-F_]+|0b[01_]+|0o[0-7_]+|[0-9][0-9_:]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?)$")
 
 ALIASES = "YAML anchors and aliases (&name, *name) are not allowed: write the value out in full"
+DEEP = f"the lists and blocks here are nested more than {MAX_DEPTH} deep; no WRES file needs that many levels"
 TAGS = "YAML tags (such as !!int or !name) are not allowed: write the value without one"
 
+# The event classes of both libraries, by role: the walk dispatches on the exact class, for speed.
+_STARTS = {pyyaml.MappingStartEvent, pyyaml.SequenceStartEvent, ruamel_events.MappingStartEvent, ruamel_events.SequenceStartEvent}
+_ENDS = {pyyaml.MappingEndEvent, pyyaml.SequenceEndEvent, ruamel_events.MappingEndEvent, ruamel_events.SequenceEndEvent}
+_SCALARS = {pyyaml.ScalarEvent, ruamel_events.ScalarEvent}
+_ALIASES = {pyyaml.AliasEvent, ruamel_events.AliasEvent}
+_NODES = _STARTS | _SCALARS | _ALIASES
+
 try:
-    from yaml import CParser as _LibyamlParser
+    from yaml.cyaml import CParser as _LibyamlParser
 except ImportError:  # PyYAML built without libyaml: its pure-Python parser reads the same events
     _LibyamlParser = None
 
@@ -51,37 +59,42 @@ def limit_problems(text: str, *, parser: str = "libyaml", first_line: int = 1) -
     depth = 0
     try:
         for event in _events(text, parser):
-            line = event.start_mark.line + first_line
-            if isinstance(event, (pyyaml.CollectionStartEvent, ruamel_events.CollectionStartEvent)):
+            kind = type(event)
+            if kind in _ENDS:
+                depth -= 1
+                continue
+            if kind not in _NODES:  # stream and document events
+                continue
+            if kind in _STARTS:
                 depth += 1
                 if depth > MAX_DEPTH:
-                    found.append((line, f"the lists and blocks here are nested more than {MAX_DEPTH} deep; "
-                                        "no WRES file needs that many levels"))
-                    return found  # the rest of the file is no use once its shape is lost
-            elif isinstance(event, (pyyaml.CollectionEndEvent, ruamel_events.CollectionEndEvent)):
-                depth -= 1
-            message = _event_problem(event)
-            if message and (line, message) not in found:
+                    return [*found, (event.start_mark.line + first_line, DEEP)]  # the rest is no use once its shape is lost
+            message = _node_problem(event, kind)
+            if message and (line := event.start_mark.line + first_line, message) not in found:
                 found.append((line, message))
                 if len(found) >= MAX_PROBLEMS:
                     return found
+    except pyyaml.MarkedYAMLError as exc:
+        # libyaml stops at 1,000 levels of flow nesting while scanning ahead, before the events reach 20
+        if "maximum nesting depth" in str(exc.problem) and exc.problem_mark is not None:
+            return [*found, (exc.problem_mark.line + first_line, DEEP)]
     except (pyyaml.YAMLError, RuamelError):
         pass
     return found
 
 
-def _event_problem(event: Any) -> str | None:
-    if isinstance(event, (pyyaml.AliasEvent, ruamel_events.AliasEvent)) or getattr(event, "anchor", None):
+def _node_problem(event: Any, kind: type) -> str | None:
+    if kind in _ALIASES or event.anchor is not None:
         return ALIASES
-    if getattr(event, "tag", None) is not None:  # a tag picks a constructor: !!int 'abc' is a ValueError
+    if event.tag is not None:  # a tag picks a constructor: !!int 'abc' is a ValueError
         return TAGS
-    if not isinstance(event, (pyyaml.ScalarEvent, ruamel_events.ScalarEvent)):
+    if kind not in _SCALARS:
         return None
     value = event.value
     if len(value) > MAX_TEXT:
         return (f"this text is {len(value):,} characters long; the most a value can be is {MAX_TEXT:,}. "
                 "Is something pasted in by mistake?")
-    if event.style in (None, "") and NUMBER.match(value) and (digits := _whole_digits(value)) > MAX_DIGITS:
+    if not event.style and len(value) > MAX_DIGITS and NUMBER.match(value) and (digits := _whole_digits(value)) > MAX_DIGITS:
         return (f"this number has {digits:,} digits; no WRES figure has more than {MAX_DIGITS}. "
                 "If it is text, put it in quotes")
     return None
