@@ -111,3 +111,10 @@ def test_the_built_site_carries_the_tricks_as_text_only(tmp_path):
         assert {"name": "description", "content": REFRESH} in parsed.metas  # the whole value, as text
         assert parsed.titles[0].startswith(TITLE)
         assert "<script>alert" not in html
+
+
+def test_a_title_taken_from_the_first_heading_holds_no_character_that_would_drop_the_front_matter():
+    """PyYAML refuses \\x85-\\x9f in a front matter; MkDocs would then show the block as text and lose the title."""
+    body, meta = get_data(content_markdown("# Our\x9f staff\x07 <b>network</b>\n\nBody.\n"))
+    assert meta == {"title": "Our staff &lt;b&gt;network&lt;/b&gt;"}
+    assert body.startswith("# Our")

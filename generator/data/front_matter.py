@@ -105,12 +105,20 @@ def _value_problem(value: Any, longest: int) -> str | None:
         return "must not be empty"
     if len(flat) > longest:
         return f"is {len(flat):,} characters long; the most it can be is {longest:,}"
-    # a control character, or one PyYAML refuses to read (MkDocs would then drop the whole front matter)
-    odd = next((char for char in flat if unicodedata.category(char) in ("Cc", "Cs")
-                or pyyaml.reader.Reader.NON_PRINTABLE.match(char)), None)
+    odd = next((char for char in flat if not _plain(char)), None)
     if odd is not None:
         return f"holds a control character (U+{ord(odd):04X}); retype the text"
     return None
+
+
+def _plain(char: str) -> bool:
+    """Not a control character, nor one PyYAML refuses to read (MkDocs would then drop the whole front matter)."""
+    return unicodedata.category(char) not in ("Cc", "Cs") and not pyyaml.reader.Reader.NON_PRINTABLE.match(char)
+
+
+def plain_title(heading: str) -> str:
+    """A page's first heading as its title (MkDocs' default), on one line, without the characters a title may not hold."""
+    return " ".join("".join(char if _plain(char) else " " for char in heading).split())
 
 
 def check_pages(content_dir: Path | None) -> list[Problem]:

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from markupsafe import escape as markupsafe_escape
 
 from ..data.errors import DataError
-from ..data.front_matter import read_page
+from ..data.front_matter import plain_title, read_page
 
 # HTML's five, plus what Markdown and its extensions read as syntax: links and images, emphasis, code,
 # headings, tables, attribute lists ({: onclick=...}), and the backslash that would undo an escape.
@@ -68,7 +68,7 @@ def content_markdown(markdown: str, name: str = "a content page") -> str:
     meta = dict(page.meta)
     heading = re.search(r"^#\s+(.+?)\s*#*\s*$", page.body, re.M)
     if "title" not in meta and heading:
-        meta["title"] = heading.group(1)
+        meta["title"] = plain_title(heading.group(1))
     # MkDocs prints a page's title and description unescaped (<title>, navigation, <meta>): escaped here, as JSON
     # strings (which YAML reads as they are), after checks that leave no character YAML would refuse
     header = "".join(f"{key}: {json.dumps(plain_html(value), ensure_ascii=False)}\n" for key, value in sorted(meta.items()))
