@@ -2,16 +2,25 @@
 
 The logo is published as it is at the site's own address and drawn into the PDF, so each trick
 below would run script there or fetch something from elsewhere. ``wres check`` must refuse each
-with the file's line and words a comms officer can pass to the designer.
+with the file's line and words a comms officer can pass to the designer. And whatever reaches
+the PDF, WeasyPrint fetches nothing: no request leaves the build, no file from outside is embedded.
 """
 
 from __future__ import annotations
 
+import base64
+import http.server
+import threading
+from pathlib import Path
+
 import pytest
 
 from generator.data import DataError, Project, load_project
+from generator.pages.report import ReportDocument
+from generator.site import pdf
 
 from .site_helpers import EXAMPLE, copy_data
+from .test_pdf import pdf_text
 
 OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">'
 PICTURE = '<title>Logo</title><rect width="10" height="10" fill="#005EB8"/>'
@@ -116,3 +125,79 @@ def test_the_example_logo_and_a_drawing_programs_ordinary_output_pass(tmp_path):
                 '<use xlink:href="#c" transform="translate(1 1)"/></g></svg>')
     (project / "content" / "logo.svg").write_text(inkscape, encoding="utf-8")
     assert load_project(Project.folder(project)).organisation.identity.logo == "content/logo.svg"
+
+
+# --- the PDF: WeasyPrint fetches nothing from outside ------------------------------------------------------------
+
+
+class Recorder(http.server.BaseHTTPRequestHandler):
+    """A local server that notes every request (any request at all is a failure) and answers with a small SVG."""
+
+    requests: list[str] = []
+
+    def do_GET(self):  # noqa: N802 - http.server's name
+        type(self).requests.append(self.path)
+        body = b'<svg xmlns="http://www.w3.org/2000/svg" width="50" height="20"><text y="15">FROM-THE-NETWORK</text></svg>'
+        self.send_response(200)
+        self.send_header("Content-Type", "image/svg+xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):  # quiet
+        pass
+
+
+@pytest.fixture
+def server():
+    Recorder.requests = []
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+def data_svg(inner: str) -> str:
+    svg_text = f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="200" height="40">{inner}</svg>'
+    return "data:image/svg+xml;base64," + base64.b64encode(svg_text.encode()).decode("ascii")
+
+
+def hostile_report(base: str, outside: Path) -> ReportDocument:
+    """A report whose HTML, CSS and inlined SVG image each point at the local server and at files outside."""
+    secret = outside.as_uri()
+    inlined = data_svg(f'<text x="0" y="20">INSIDE-OK</text><image href="{base}/in-svg" width="50" height="20"/>'
+                       f'<image xlink:href="{secret}" width="50" height="20"/><image href="file:///etc/hostname"/>'
+                       f'<use href="{base}/use.svg#a"/>')
+    html = (f'<!doctype html><html lang="en"><head><title>T</title><link rel="stylesheet" href="{base}/link.css"></head><body>'
+            f'<p>Report</p><img src="{base}/img.svg" alt="a"><img src="{secret}" alt="b"><img src="file:///etc/hostname" alt="c">'
+            f'<embed src="{secret}"><object data="{base}/object.svg"></object><img src="{inlined}" alt="d"></body></html>')
+    css = f"@import url({base}/import.css); body {{ background: url({base}/background.svg) }} p::after {{ content: url({secret}) }}"
+    return ReportDocument(year=2024, title="T", html=html, css=css)
+
+
+def test_the_pdf_fetches_nothing_from_the_network_or_outside_files(tmp_path, server):
+    from weasyprint import CSS, HTML
+
+    outside = tmp_path / "outside" / "secret.svg"
+    outside.parent.mkdir()
+    outside.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="30"><text y="20">OUTSIDE-SECRET</text></svg>',
+                       encoding="utf-8")
+    document = hostile_report(server, outside)
+    # the same document with WeasyPrint's own fetcher: it would call the server and embed the file (the test can fail)
+    unguarded = tmp_path / "unguarded.pdf"
+    unguarded.write_bytes(HTML(string=document.html).write_pdf(stylesheets=[CSS(string=document.css)]))
+    assert Recorder.requests and "OUTSIDE-SECRET" in pdf_text(unguarded)
+    Recorder.requests = []
+
+    data, _ = pdf.render(document)
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    assert Recorder.requests == []
+    text = pdf_text(path)
+    assert "OUTSIDE-SECRET" not in text and "FROM-THE-NETWORK" not in text
+    assert "INSIDE-OK" in text and "Report" in text  # the report's own inlined image is still drawn
+    hostname = Path("/etc/hostname").read_text(encoding="utf-8").strip() if Path("/etc/hostname").is_file() else ""
+    assert not hostname or hostname.encode() not in data
