@@ -274,10 +274,8 @@ def plain_message(error: dict[str, Any], model: type[BaseModel]) -> str:
         return "must not be empty"
     if kind == "string_too_long":
         return f"is {len(value):,} characters long; the most it can be is {ctx.get('max_length'):,}"
-    if kind == "string_pattern_mismatch":
-        if "https" in str(error.get("ctx", {}).get("pattern", "")):
-            return f"{_shown(value)} must be a full https:// address ending in /, e.g. https://wres.example.nhs.uk/"
-        return f"{_shown(value)} is not an email address"
+    if kind == "string_pattern_mismatch":  # addresses are parsed instead (addresses.py); kept for any later pattern
+        return f"{_shown(value)} is not written in the expected form"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"must be a block of 'key: value' lines, not {_shown(value)}"
     if kind in ("tuple_type", "list_type"):
