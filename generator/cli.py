@@ -98,7 +98,9 @@ def metrics(project: Project, out: Path, drafts: bool) -> None:
     """Compute every WRES figure and write them as one CSV."""
     from .data import load_project
     from .metrics import compute_metrics, write_csv
+    from .site.out_dir import check_file_out
 
+    check_file_out(project, out, ".csv")
     figures = compute_metrics(load_project(project, drafts=drafts))
     write_csv(figures, out)
     click.echo(f"Wrote {len(figures)} figures to {out}.")
@@ -143,9 +145,12 @@ def pdf(project: Project, year: int, out: Path | None) -> None:
     from .data.yamlfile import display_path
     from .metrics import compute_metrics
     from .pages.report import report_name
+    from .site.out_dir import check_file_out
     from .site.pdf import write_report
     from .site.published import check_published
 
+    out = out or Path(report_name(year))
+    check_file_out(project, out, ".pdf")
     dataset = load_project(project, drafts=True)
     chosen = next((y for y in dataset.years if y.year == year), None)
     if chosen is None:
@@ -156,7 +161,7 @@ def pdf(project: Project, year: int, out: Path | None) -> None:
     check_published(project, published, figures)
     if chosen.status == "draft":  # the paper the board approves before publishing: every page says DRAFT
         published, figures = dataset, compute_metrics(dataset)
-    report = write_report(published, figures, year, out or Path(report_name(year)))
+    report = write_report(published, figures, year, out)
     link = report.link
     click.echo(f"Wrote {display_path(report.path)} ({link.pages} pages, {link.size_text})."
                + (" It is a draft for the board: every page says so, and the site will not have it until "
