@@ -69,6 +69,8 @@ def init(folder: Path, name: str | None) -> None:
     for path in init_project(folder, name):
         click.echo(f"Wrote {display_path(path)}")
     click.echo(f"Next: edit {folder}/wres.yaml, then 'cd {folder}' and 'wres new-year YEAR'.")
+    click.echo("Keep this project private (a private repository, never a public one): data/ holds the raw counts, "
+               "1 to 4 included, that the site withholds. Publish only the built site/: README.md says how.")
 
 
 @main.command()
@@ -206,6 +208,7 @@ def publish(project: Project, year: int, on: dt.datetime | None) -> None:
     for path in publish_year(project, year, day):
         click.echo(f"Wrote {display_path(path)}")
     click.echo(f"{year} is published: the next 'wres build' includes it. A later change to its figures needs a correction.")
+    click.echo("Reminder: publish only the built site/; data/ holds the raw counts and stays in a private repository.")
 
 
 def run() -> None:
