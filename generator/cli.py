@@ -116,7 +116,11 @@ def schema(out: Path) -> None:
     from .data.schema import write_schemas
     from .data.yamlfile import display_path
 
-    for path in write_schemas(out):
+    try:
+        written = write_schemas(out)  # three files of fixed names (*.schema.json): nothing else is replaced
+    except OSError as exc:
+        raise click.ClickException(f"cannot write the schemas into {display_path(out)}: {exc.strerror}") from None
+    for path in written:
         click.echo(f"Wrote {display_path(path)}")
 
 
