@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from . import checks, plan_checks
+from .content import content_files
 from .errors import DataError, Problem
 from .front_matter import check_pages
 from .identity import check_identity
@@ -143,12 +144,23 @@ def load_dataset(data_dir: Path | str, organisation_file: Path | None = None, *,
 
 
 def load_project(project: Project, *, drafts: bool = True, require_years: bool = True) -> Dataset:
-    """The validated data of a project folder or bare data folder, its content pages' front matter checked too."""
+    """The validated data of a project folder or bare data folder; its content pages' front matter is checked,
+    and a file ``content/`` may not publish is a problem too."""
     page_problems = check_pages(project.content_dir)
     try:
         dataset = load_dataset(project.data_dir, project.config_file, drafts=drafts, require_years=require_years)
     except DataError as exc:
-        raise DataError([*exc.problems, *page_problems]) from None
-    if page_problems:
-        raise DataError(page_problems)
+        raise DataError([*exc.problems, *page_problems, *content_files(project.content_dir, _named_logo(project))[1]]) from None
+    identity = dataset.organisation.identity
+    problems = page_problems + content_files(project.content_dir, identity.logo_path if identity else None)[1]
+    if problems:
+        raise DataError(problems)
     return dataset
+
+
+def _named_logo(project: Project) -> Path | None:
+    """The logo ``wres.yaml`` names, read from the file as it is (when the organisation has other mistakes)."""
+    doc = read_yaml(project.config_file)[0] if project.content_dir and project.config_file.is_file() else None
+    identity = doc.data.get("identity") if doc is not None and isinstance(doc.data, dict) else None
+    logo = identity.get("logo") if isinstance(identity, dict) else None
+    return project.config_file.parent / logo if isinstance(logo, str) else None

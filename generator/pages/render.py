@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ..cache import template_cache
 from ..data import INDICATORS, STAFF_GROUP_TITLES, Dataset
+from ..data.content import content_files
 from ..metrics import COLUMNS, Metrics, plans
 from . import corrections, escape, sections
 from . import plans as plan_sections
@@ -164,16 +165,14 @@ def write_docs(dataset: Dataset, metrics: Metrics, docs_dir: Path, content_dir: 
     for page in render_pages(dataset, metrics, reports):
         wanted[docs_dir / page.path] = page.text.encode("utf-8")
     content_pages: list[str] = []
-    if content_dir is not None and content_dir.is_dir():
-        for path in sorted(content_dir.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                rel = path.relative_to(content_dir)
-                data = path.read_bytes()
-                if path.suffix == ".md":
-                    data = escape.content_markdown(data.decode("utf-8")).encode("utf-8")
-                wanted[docs_dir / rel] = data
-                if path.suffix == ".md":
-                    content_pages.append(rel.as_posix())
+    identity = dataset.organisation.identity
+    # only the files content/ may publish, never through a link, even when 'wres check' was not run (the loader refuses the rest)
+    for file in content_files(content_dir, identity.logo_path if identity else None)[0]:
+        data = file.read()
+        if file.is_page:
+            data = escape.content_markdown(data.decode("utf-8")).encode("utf-8")
+            content_pages.append(file.name)
+        wanted[docs_dir / file.name] = data
     for rel, source in sorted((extra_files or {}).items()):
         wanted[docs_dir / rel] = source if isinstance(source, bytes) else source.read_bytes()
     docs_dir.mkdir(parents=True, exist_ok=True)

@@ -26,6 +26,7 @@ from ..pages.escape import plain_html
 from . import identity
 from .config import write_config
 from .mkdocs_hooks import SITE_FILE
+from .out_dir import check_site_out, mark
 from .pdf import year_reports
 from .published import check_published
 from .worker import MkDocsWorker
@@ -96,7 +97,7 @@ def build_site(project: Project, out_dir: Path, worker: MkDocsWorker | None = No
     """
     mkdocs = worker or MkDocsWorker()
     try:
-        out_dir = out_dir.resolve()
+        out_dir = check_site_out(project, out_dir)  # never the trust's files, nor a folder wres did not make
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         _remove_abandoned(out_dir.parent)
         # NOTE: the worker is ended (left with) before the work folder is removed, so a child stopped mid-build
@@ -114,6 +115,7 @@ def build_site(project: Project, out_dir: Path, worker: MkDocsWorker | None = No
                 raise ConfigurationError(failed[1])
             if failed:
                 raise BuildError(f"the site was not built, and the previous site is unchanged: {failed[1]}")
+            mark(site_dir)
             _swap(site_dir, out_dir)
     finally:
         mkdocs.close()  # also when there was no work folder to make

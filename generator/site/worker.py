@@ -18,12 +18,14 @@ import; the child must never pay for the pipeline's imports (pydantic, ruamel.ya
 what it runs beside. So this module imports nothing from the generator, and the parent's
 side of it imports nothing heavy. A child is a new interpreter (no fork), so it works the
 same on Windows. It writes its log to the standard error it shares with the parent, with
-logging left as an in-process build left it (no handler of ours), so the user sees what an
-in-process build showed; only the answer uses the pipe.
+logging left as an in-process build left it, so the user sees what an in-process build showed;
+only the answer uses the pipe. The one handler of ours keeps MkDocs' warnings: a refusal under
+``--strict`` only counts them, so the answer carries each one in full.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -97,15 +99,32 @@ class MkDocsWorker:
         self.close()
 
 
+def _warned(exc: Exception, kept: Any) -> str:
+    """MkDocs' refusal, then each warning it logged (under --strict its message only counts them)."""
+    return "\n".join([str(exc), *(f"{record.levelname} -  {record.getMessage()}" for record in kept.buffer)])
+
+
+@functools.cache
+def _keep_warnings() -> Any:
+    """One handler keeping MkDocs' warnings and errors (with none, logging would not show them: its counter is a handler)."""
+    import logging.handlers
+
+    kept = logging.handlers.BufferingHandler(capacity=1_000_000)
+    kept.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(kept)
+    return kept
+
+
 def load(config_file: str) -> Any:
     """The configuration, loaded with --strict; or ("config", MkDocs' message) when it is refused."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    kept = _keep_warnings()
     try:
         return load_config(config_file, strict=True)
     except MkDocsException as exc:
-        return "config", str(exc)
+        return "config", _warned(exc, kept)
 
 
 def run(config: Any) -> tuple[str, str] | None:
@@ -115,10 +134,12 @@ def run(config: Any) -> tuple[str, str] | None:
 
     # MkDocs stamps today's date into sitemap.xml.gz; a fixed SOURCE_DATE_EPOCH keeps builds byte for byte the same.
     os.environ["SOURCE_DATE_EPOCH"] = os.environ.get("SOURCE_DATE_EPOCH") or "0"
+    kept = _keep_warnings()
+    kept.buffer.clear()  # a configuration with warnings was refused when it was loaded: these are the build's own
     try:
         build(config)
     except MkDocsException as exc:
-        return "build", str(exc)
+        return "build", _warned(exc, kept)
     return None
 
 
