@@ -150,7 +150,12 @@ def load_project(project: Project, *, drafts: bool = True, require_years: bool =
     try:
         dataset = load_dataset(project.data_dir, project.config_file, drafts=drafts, require_years=require_years)
     except DataError as exc:
-        raise DataError([*exc.problems, *page_problems, *content_files(project.content_dir, _named_logo(project))[1]]) from None
+        logo = _named_logo(project)
+        content = content_files(project.content_dir, logo)[1]
+        if logo is None and any(p.path == display_path(project.config_file) for p in exc.problems):
+            # the organisation file could not be read, so which SVG is the logo is not known: say nothing of SVGs yet
+            content = [p for p in content if not p.path.lower().endswith(".svg")]
+        raise DataError([*exc.problems, *page_problems, *content]) from None
     identity = dataset.organisation.identity
     problems = page_problems + content_files(project.content_dir, identity.logo_path if identity else None)[1]
     if problems:
