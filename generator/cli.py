@@ -58,6 +58,8 @@ def init(folder: Path, name: str | None) -> None:
     for path in init_project(folder, name):
         click.echo(f"Wrote {display_path(path)}")
     click.echo(f"Next: edit {folder}/wres.yaml, then 'cd {folder}' and 'wres new-year YEAR'.")
+    click.echo("Keep this project private (a private repository, never a public one): data/ holds the raw counts, "
+               "1 to 4 included, that the site withholds. Publish only the built site/: README.md says how.")
 
 
 @main.command()
@@ -87,7 +89,9 @@ def metrics(project: Project, out: Path, drafts: bool) -> None:
     """Compute every WRES figure and write them as one CSV."""
     from .data import load_project
     from .metrics import compute_metrics, write_csv
+    from .site.out_dir import check_file_out
 
+    check_file_out(project, out, ".csv")
     figures = compute_metrics(load_project(project, drafts=drafts))
     write_csv(figures, out)
     click.echo(f"Wrote {len(figures)} figures to {out}.")
@@ -101,7 +105,11 @@ def schema(out: Path) -> None:
     from .data.schema import write_schemas
     from .data.yamlfile import display_path
 
-    for path in write_schemas(out):
+    try:
+        written = write_schemas(out)  # three files of fixed names (*.schema.json): nothing else is replaced
+    except OSError as exc:
+        raise click.ClickException(f"cannot write the schemas into {display_path(out)}: {exc.strerror}") from None
+    for path in written:
         click.echo(f"Wrote {display_path(path)}")
 
 
@@ -131,9 +139,12 @@ def pdf(project: Project, year: int, out: Path | None) -> None:
     from .data.yamlfile import display_path
     from .metrics import compute_metrics
     from .pages.report import report_name
+    from .site.out_dir import check_file_out
     from .site.pdf import write_report
     from .site.published import check_published
 
+    out = out or Path(report_name(year))
+    check_file_out(project, out, ".pdf")
     dataset = load_project(project, drafts=True)
     chosen = next((y for y in dataset.years if y.year == year), None)
     if chosen is None:
@@ -144,7 +155,7 @@ def pdf(project: Project, year: int, out: Path | None) -> None:
     check_published(project, published, figures)
     if chosen.status == "draft":  # the paper the board approves before publishing: every page says DRAFT
         published, figures = dataset, compute_metrics(dataset)
-    report = write_report(published, figures, year, out or Path(report_name(year)))
+    report = write_report(published, figures, year, out)
     link = report.link
     click.echo(f"Wrote {display_path(report.path)} ({link.pages} pages, {link.size_text})."
                + (" It is a draft for the board: every page says so, and the site will not have it until "
@@ -202,6 +213,7 @@ def publish(project: Project, year: int, on: dt.datetime | None) -> None:
     for path in publish_year(project, year, day):
         click.echo(f"Wrote {display_path(path)}")
     click.echo(f"{year} is published: the next 'wres build' includes it. A later change to its figures needs a correction.")
+    click.echo("Reminder: publish only the built site/; data/ holds the raw counts and stays in a private repository.")
 
 
 def run() -> None:

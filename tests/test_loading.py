@@ -153,7 +153,7 @@ def test_organisation_problems(tmp_path):
           suppresion_threshold: 5
         """)
     assert found == [
-        'organisation.yaml:2: contact_email: "not-an-email" is not an email address',
+        'organisation.yaml:2: contact_email: "not-an-email" is not an email address such as equality@trust.example.nhs.uk',
         "organisation.yaml:4: settings.equity_band: must be two numbers with 1 between them, lowest first (found 1.25 and 0.8)",
         "organisation.yaml:5: settings.suppresion_threshold: unknown key 'suppresion_threshold'; did you mean 'suppression_threshold'?",
     ]
@@ -212,7 +212,7 @@ def test_the_lifecycle_and_site_keys_when_wrong(tmp_path):
           url: http://wres.test.example.nhs.uk
         """))
     assert found == [
-        "organisation.yaml:4: site.url: \"http://wres.test.example.nhs.uk\" must be a full https:// address ending in /, e.g. https://wres.example.nhs.uk/",
+        "organisation.yaml:4: site.url: \"http://wres.test.example.nhs.uk\" starts with http:; the address must start with https://, e.g. https://wres.example.nhs.uk/",
         "years/2024.yaml:2: status: must be one of 'draft' or 'published', not \"final\"",
         'years/2024.yaml:4: corrections[0].date: must be a date written as YYYY-MM-DD: write "03/02/2025" as 2025-02-03',
         "years/2024.yaml:4: corrections[0].why: is required but missing",

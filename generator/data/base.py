@@ -6,6 +6,10 @@ from pydantic import BaseModel, ConfigDict
 
 
 class Strict(BaseModel):
-    """Unknown keys are mistakes, not extras; validated data is never changed afterwards."""
+    """Unknown keys are mistakes, not extras; validated data is never changed afterwards; numbers are finite.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    ``.nan`` and ``.inf`` are YAML numbers, but no figure, target or setting can be one: a page would say
+    "nan by 2026", a chart would get ``nan`` coordinates and invalid JSON.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)

@@ -6,7 +6,9 @@ import re
 from pathlib import Path
 
 from . import checks, plan_checks
+from .content import content_files
 from .errors import DataError, Problem
+from .front_matter import check_pages
 from .identity import check_identity
 from .model import Dataset, Organisation, Year
 from .plans import ActionPlan
@@ -150,6 +152,29 @@ def load_dataset(data_dir: Path | str, organisation_file: Path | None = None, *,
 
 
 def load_project(project: Project, *, drafts: bool = True, require_years: bool = True) -> Dataset:
-    """The validated data of a project folder or bare data folder."""
-    return load_dataset(project.data_dir, project.config_file, drafts=drafts, require_years=require_years,
-                        base=project.base_dir, site_allowed=project.mkdocs_file is None)
+    """The validated data of a project folder or bare data folder; its content pages' front matter is checked,
+    and a file ``content/`` may not publish is a problem too."""
+    page_problems = check_pages(project.content_dir)
+    try:
+        dataset = load_dataset(project.data_dir, project.config_file, drafts=drafts, require_years=require_years,
+                               base=project.base_dir, site_allowed=project.mkdocs_file is None)
+    except DataError as exc:
+        logo = _named_logo(project)
+        content = content_files(project.content_dir, logo)[1]
+        if logo is None and any(p.path == display_path(project.config_file) for p in exc.problems):
+            # the organisation file could not be read, so which SVG is the logo is not known: say nothing of SVGs yet
+            content = [p for p in content if not p.path.lower().endswith(".svg")]
+        raise DataError([*exc.problems, *page_problems, *content]) from None
+    identity = dataset.organisation.identity
+    problems = page_problems + content_files(project.content_dir, identity.logo_path if identity else None)[1]
+    if problems:
+        raise DataError(problems)
+    return dataset
+
+
+def _named_logo(project: Project) -> Path | None:
+    """The logo the organisation file names, read from the file as it is (when the organisation has other mistakes)."""
+    doc = read_yaml(project.config_file)[0] if project.content_dir and project.config_file.is_file() else None
+    identity = doc.data.get("identity") if doc is not None and isinstance(doc.data, dict) else None
+    logo = identity.get("logo") if isinstance(identity, dict) else None
+    return project.base_dir / logo if isinstance(logo, str) else None

@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, StrictInt
 
+from .addresses import EmailAddress, SiteAddress, WebAddress
 from .base import Strict
 from .narrative import Identity, Narrative
 from .plans import ActionPlan
@@ -54,15 +55,15 @@ class Settings(Strict):
 
 class Site(Strict):
     name: str | None = Field(None, min_length=1, max_length=120, description='The site\'s name in every page title and the header; defaults to "<short name> WRES".')
-    url: str | None = Field(None, pattern=r"^https://[^\s]+/$", description="The address the site is published at, ending in /, e.g. https://wres.example.nhs.uk/ (used for the sitemap and canonical links).")
+    url: SiteAddress | None = Field(None, description="The address the site is published at, ending in /, e.g. https://wres.example.nhs.uk/ (used for the sitemap and canonical links).")
     description: str | None = Field(None, min_length=1, max_length=300, description="One sentence describing the site, for search engines.")
 
 
 class Organisation(Strict):
     name: str = Field(..., min_length=1, description="Full name of the organisation, as it appears in headings.")
     short_name: str | None = Field(None, min_length=1, description="Shorter name used in running text; defaults to the full name.")
-    website: str | None = Field(None, description="Address of the organisation's main website.")
-    contact_email: str = Field(..., pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="Where readers ask questions or request the report in another format.")
+    website: WebAddress | None = Field(None, description="Address of the organisation's main website, starting https://.")
+    contact_email: EmailAddress = Field(..., description="Where readers ask questions or request the report in another format.")
     comparator: str | None = Field(None, min_length=1, description="Name of the comparator group behind the comparator figures (comparator and comparator_average), e.g. 'Acute trusts in London'. Required when any year gives comparator figures.")
     terminology: Terminology = Field(default_factory=Terminology, description="Labels shown to readers; the data keys stay white / bme / unknown.")
     settings: Settings = Field(default_factory=Settings, description="Disclosure control and how figures are judged.")

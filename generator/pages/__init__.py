@@ -9,7 +9,7 @@ Nothing here computes a figure; it picks rows of the table, words them and lays 
 - ``render``: every page from its Jinja2 template in ``templates/``.
 """
 
-__all__ = ["Page", "content_files", "navigation", "render_pages", "site_files", "write_docs"]
+__all__ = ["Page", "navigation", "published_content", "render_pages", "site_files", "write_docs"]
 
 
 def __getattr__(name: str):  # noqa: ANN202 - loaded on first use, so ``pages.escape`` alone stays light for the MkDocs hook

@@ -16,6 +16,9 @@ from typing import Any
 from markupsafe import Markup
 from markupsafe import escape as markupsafe_escape
 
+from ..data.errors import DataError
+from ..data.front_matter import plain_title, read_page
+
 # HTML's five, plus what Markdown and its extensions read as syntax: links and images, emphasis, code,
 # headings, tables, attribute lists ({: onclick=...}), and the backslash that would undo an escape.
 ENTITIES = {char: f"&#{ord(char)};" for char in "&<>\"'[]*_`\\#|{}!~"}
@@ -51,28 +54,27 @@ CONTENT_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "h1": {"id"}, "
                       "div": {"class"}, "p": {"class"}, "span": {"class"}}
 
 
-def content_markdown(markdown: str) -> str:
+def content_markdown(markdown: str, name: str = "a content page") -> str:
     """A hand-written content page as Markdown without raw HTML or attribute lists: both become text.
 
     Headings, lists, links, emphasis, tables and admonitions stay; the HTML MkDocs makes of
     the page is then cleaned again (``content_html``), which also drops links that are not
-    http, https, mailto or within the site.
+    http, https, mailto or within the site. The front matter is split off by MkDocs' own
+    parser and checked (``data.front_matter``), then written back holding only what was checked.
     """
-    meta: dict[str, str] = {}
-    front = re.match(r"^---\n(.*?)\n---\n", markdown, re.S)
-    if front:
-        import yaml  # noqa: PLC0415 - MkDocs' own YAML library, for the rare page with front matter
-
-        loaded = yaml.safe_load(front.group(1)) or {}
-        meta = {key: str(loaded[key]) for key in ("title", "description") if isinstance(loaded, dict) and key in loaded}
-        markdown = markdown[front.end():]
-    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", markdown, re.M)
+    page, problems = read_page(markdown, name)
+    if page is None:  # the check (wres check, and the build before the pages) reports these first
+        raise DataError(problems)
+    meta = dict(page.meta)
+    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", page.body, re.M)
     if "title" not in meta and heading:
-        meta["title"] = heading.group(1)
-    # MkDocs prints a page's title unescaped (<title>, navigation): give it one, escaped, in front matter
+        meta["title"] = plain_title(heading.group(1))
+    # MkDocs prints a page's title and description unescaped (<title>, navigation, <meta>): escaped here, as JSON
+    # strings (which YAML reads as they are), after checks that leave no character YAML would refuse
     header = "".join(f"{key}: {json.dumps(plain_html(value), ensure_ascii=False)}\n" for key, value in sorted(meta.items()))
-    body = markdown.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
-    return f"---\n{header}---\n{body}" if header else body
+    body = page.body.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
+    # without a front matter, a blank first line stops MkDocs reading the page's first 'word: ...' lines as one
+    return f"---\n{header}---\n{body}" if header else f"\n{body}"
 
 
 def content_html(html: str) -> str:

@@ -8,7 +8,6 @@ fail the build instead of printing an empty string.
 from __future__ import annotations
 
 import functools
-import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from markupsafe import Markup
 
 from ..cache import template_cache
 from ..data import INDICATORS, STAFF_GROUP_TITLES, Dataset
+from ..data.content import content_files
 from ..metrics import COLUMNS, Metrics, plans
 from . import corrections, escape, sections
 from . import plans as plan_sections
@@ -158,27 +158,20 @@ def navigation(dataset: Dataset, content_pages: list[str]) -> list[Any]:
     return nav
 
 
-def content_files(content_dir: Path | None) -> tuple[dict[str, bytes], list[str]]:
+def published_content(content_dir: Path | None, logo: Path | None) -> tuple[dict[str, bytes], list[str]]:
     """The trust's own files in ``content/`` as they are published (pages made safe), and its pages in order.
 
-    Symlinks are never read, and nothing outside ``content_dir`` is reached.
+    Only what ``content/`` may publish, never through a link, even when 'wres check' was not run (the loader
+    refuses the rest); ``logo``: the logo's file, published by the identity under its own name.
     """
     files: dict[str, bytes] = {}
     pages: list[str] = []
-    if content_dir is None or not content_dir.is_dir():
-        return files, pages
-    for folder, subfolders, names in os.walk(content_dir):  # os.walk does not enter symlinked folders
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        for name in sorted(names):
-            path = Path(folder) / name
-            if name.startswith(".") or path.is_symlink() or not path.is_file():
-                continue
-            rel = path.relative_to(content_dir).as_posix()
-            data = path.read_bytes()
-            if path.suffix == ".md":
-                data = escape.content_markdown(data.decode("utf-8")).encode("utf-8")
-                pages.append(rel)
-            files[rel] = data
+    for file in content_files(content_dir, logo)[0]:
+        data = file.read()
+        if file.is_page:
+            data = escape.content_markdown(data.decode("utf-8")).encode("utf-8")
+            pages.append(file.name)
+        files[file.name] = data
     return files, sorted(pages)
 
 

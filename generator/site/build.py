@@ -23,6 +23,7 @@ import click
 
 from ..data import Project
 from .mkdocs_yml import config_for
+from .out_dir import check_site_out, mark
 
 log = logging.getLogger("mkdocs.plugins.wres")
 
@@ -63,7 +64,7 @@ def build_site(project: Project, out_dir: Path, *, drafts: bool = False) -> None
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, PluginError
 
-    out_dir = out_dir.resolve()
+    out_dir = check_site_out(project, out_dir)  # never the trust's files, nor a folder wres did not make
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned(out_dir.parent)
     warnings = _Warnings()
@@ -87,6 +88,7 @@ def build_site(project: Project, out_dir: Path, *, drafts: bool = False) -> None
                                      if shown else f"the site was not built, and the previous site is unchanged: {exc.message}") from None
                 finally:
                     config.plugins.on_shutdown()
+            mark(site_dir)
             _swap(site_dir, out_dir)
     finally:
         logger.removeHandler(warnings)

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..data import Organisation, Project, load_project
 from ..metrics import compute_metrics
-from ..pages import content_files, navigation, site_files
+from ..pages import navigation, published_content, site_files
 from ..pages.escape import plain_html
 from . import identity
 from .pdf import year_reports
@@ -64,7 +64,7 @@ def generate(project: Project, *, drafts: bool = False, pdfs: bool = False) -> G
     reports = year_reports(dataset, figures) if pdfs else {}
     extra.update({report.site_path: report.path for report in reports.values()})
     files = site_files(dataset, figures, extra, reports={year: report.link for year, report in reports.items()})
-    content, pages = content_files(project.content_dir)
+    content, pages = published_content(project.content_dir, org.identity.logo_path if org.identity else None)
     return Generated(org, files, content, pages, escaped_nav(navigation(dataset, pages)))
 
 

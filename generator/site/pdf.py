@@ -84,7 +84,11 @@ def render(document: ReportDocument) -> tuple[bytes, int]:
     """The PDF's bytes and its number of pages."""
     from weasyprint import CSS, HTML  # noqa: PLC0415 - a slow import, only when a PDF is made
 
-    rendered = HTML(string=document.html).render(stylesheets=[CSS(string=document.css)])
+    from .pdf_fetch import LocalFetcher  # noqa: PLC0415 - imports WeasyPrint
+
+    fetcher = LocalFetcher()  # nothing from the network or from files outside the package's report assets
+    rendered = HTML(string=document.html, url_fetcher=fetcher).render(
+        stylesheets=[CSS(string=document.css, url_fetcher=fetcher)])
     # pdf_identifier=True: the file's /ID is a hash of its content, not a random or dated one
     data = rendered.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True)
     return data, len(rendered.pages)
