@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 PROJECT_OPTION = click.option(
     "--project", "project_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-    help="The project folder (with wres.yaml). Default: the working folder.",
+    help="The project folder (with mkdocs.yml). Default: the working folder.",
 )
 DATA_OPTION = click.option(
     "--data", "data_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
@@ -51,13 +51,13 @@ def main() -> None:
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--name", default=None, help="The organisation's full name, e.g. 'Anytown Hospitals NHS Foundation Trust'.")
 def init(folder: Path, name: str | None) -> None:
-    """Create a trust's project in FOLDER: wres.yaml, data/, content/, a README and a publish recipe."""
+    """Create a trust's project in FOLDER: mkdocs.yml, data/, content/, theme_overrides/, a README and a publish recipe."""
     from .data.yamlfile import display_path
     from .site.init import init_project
 
     for path in init_project(folder, name):
         click.echo(f"Wrote {display_path(path)}")
-    click.echo(f"Next: edit {folder}/wres.yaml, then 'cd {folder}' and 'wres new-year YEAR'.")
+    click.echo(f"Next: edit {folder}/data/organisation.yaml and {folder}/mkdocs.yml, then 'cd {folder}' and 'wres new-year YEAR'.")
     click.echo("Keep this project private (a private repository, never a public one): data/ holds the raw counts, "
                "1 to 4 included, that the site withholds. Publish only the built site/: README.md says how.")
 
@@ -167,7 +167,7 @@ def pdf(project: Project, year: int, out: Path | None) -> None:
 @click.option("--drafts", is_flag=True, help="Show draft years too (never on the built site).")
 @click.option("--address", default="127.0.0.1:8000", show_default=True, help="Where to serve the preview.")
 def serve(project: Project, drafts: bool, address: str) -> None:
-    """Preview the site; pages regenerate when a data file, wres.yaml or content/ changes."""
+    """Preview the site (MkDocs' live preview); pages regenerate when data/, mkdocs.yml or content/ changes."""
     from .site.preview import serve as serve_site
 
     serve_site(project, address, drafts=drafts)

@@ -114,7 +114,7 @@ def check_comparator_named(data: dict[str, Any], comparator: str | None) -> Iter
         if isinstance(block, dict):
             for found in (k for k in COMPARATOR_KEYS if k in block):
                 yield (key, found), ("comparator figures need the comparator group's name: set comparator in "
-                                     "wres.yaml (organisation.yaml in a bare data folder), e.g. comparator: Acute trusts in London")
+                                     "data/organisation.yaml, e.g. comparator: Acute trusts in London")
 
 
 def _check_not_empty(key: str, block: dict[str, Any]) -> Iterator[Finding]:

@@ -139,7 +139,7 @@ def _type_problem(path: Path) -> str | None:
         return f"a page's name must end in .md, in small letters: rename it {path.stem}.md"
     if suffix in (".svg", ".svgz"):
         return ("SVG pictures can carry script, which would run on the site, so content/ takes only the logo as SVG "
-                "(identity.logo in wres.yaml): save this picture as PNG instead")
+                "(identity.logo in data/organisation.yaml): save this picture as PNG instead")
     try:
         with path.open("rb") as file:  # listed as a plain file, not a link
             found = _image_type(file.read(12))

@@ -1,4 +1,4 @@
-"""``wres init``: a trust's project folder, ready for its first year.
+"""``wres init``: a trust's project folder (a MkDocs project with the wres plugin), ready for its first year.
 
 The files come from ``project_template/`` (dot files are stored without their dot,
 so packaging keeps them). Nothing of the example trust is copied.
@@ -10,9 +10,10 @@ from pathlib import Path
 
 import click
 
-from ..data.project import CONFIG_NAME
+from ..data.project import CONFIG_NAME, MKDOCS_NAME, ORGANISATION_NAME
 from ..data.schema import write_schemas
 from ..data.yamlfile import display_path
+from .mkdocs_yml import template_text
 
 TEMPLATE = Path(__file__).parent / "project_template"
 RENAMES = {"gitignore": ".gitignore", "github": ".github"}
@@ -26,8 +27,9 @@ def _yaml_text(text: str) -> str:
 
 def init_project(folder: Path, name: str | None = None) -> list[Path]:
     """Write a new project into ``folder`` (which must not already hold one); returns the files written."""
-    if (folder / CONFIG_NAME).exists():
-        raise click.ClickException(f"{display_path(folder / CONFIG_NAME)} already exists: {display_path(folder)} is already a project; nothing was written.")
+    for name in (MKDOCS_NAME, CONFIG_NAME):
+        if (folder / name).exists():
+            raise click.ClickException(f"{display_path(folder / name)} already exists: {display_path(folder)} is already a project; nothing was written.")
     if folder.exists() and any(folder.iterdir()):
         raise click.ClickException(f"{display_path(folder)} is not empty; choose a new folder. Nothing was written.")
     written = []
@@ -37,8 +39,10 @@ def init_project(folder: Path, name: str | None = None) -> list[Path]:
         parts = [RENAMES.get(part, part) for part in source.relative_to(TEMPLATE).parts]
         target = folder.joinpath(*parts)
         text = source.read_text(encoding="utf-8")
-        if source.name == CONFIG_NAME:
+        if source.name == ORGANISATION_NAME:
             text = text.replace("{name}", _yaml_text(name or PLACEHOLDER_NAME))
+        elif source.name == MKDOCS_NAME:
+            text = template_text(f"{name} WRES" if name else "Our WRES report")
         elif source.name == "README.md":
             text = text.replace("{name}", name or "Our organisation")
         target.parent.mkdir(parents=True, exist_ok=True)
