@@ -51,8 +51,8 @@ def mkdocs_config(organisation: Organisation, docs_dir: Path, site_dir: Path, wa
             "features": ["navigation.sections", "navigation.top", "navigation.footer", "toc.follow", "search.highlight"],
         },
         "extra_css": ["assets/stylesheets/wres.css"],
-        # the preview (watch given) runs MkDocs' inline live-reload script, so only a built site carries the policy
-        "extra": {"generator": False, **({} if watch else {"wres_csp": CSP})},
+        # the preview (watch given) carries the policy too: its live reload is a script file (theme/main.html)
+        "extra": {"generator": False, "wres_csp": CSP, **({"wres_preview": True} if watch else {})},
         "hooks": [str(HOOKS)],
         "plugins": ["search"],
         "markdown_extensions": [{name: EXTENSION_OPTIONS[name]} if name in EXTENSION_OPTIONS else name for name in MARKDOWN_EXTENSIONS],

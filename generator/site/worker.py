@@ -36,10 +36,11 @@ from typing import Any, Self
 SCRIPT = Path(__file__)
 # The Markdown extensions of the build's configuration (config.py builds its list from this one), and the modules
 # the child imports before it is sent a configuration: MkDocs, the Material theme and its search plugin, these.
-MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "admonition", "sane_lists", "toc")
+# (generator.pages.table_align: aligned table columns as a class, as the CSP refuses the tables' style attributes)
+MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "admonition", "sane_lists", "toc", "generator.pages.table_align")
 WARM = ("mkdocs.commands.build", "mkdocs.config", "mkdocs.config.defaults", "mkdocs.structure.pages",
         "material", "material.plugins.search.plugin", "markdown",
-        *(f"markdown.extensions.{name}" for name in MARKDOWN_EXTENSIONS))
+        *(name if "." in name else f"markdown.extensions.{name}" for name in MARKDOWN_EXTENSIONS))
 
 
 class WorkerError(RuntimeError):
