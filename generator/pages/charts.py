@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import svg
+from . import plotly_text, svg
 
 # Marker and line style per role: the non-colour half of telling series apart.
 STYLES: dict[str, dict[str, Any]] = {
@@ -65,9 +65,10 @@ class Chart:
         return Markup(svg.render(self.figure, layout, self.title))
 
     def json(self) -> Markup:
-        # Inside <script type="application/json">: "<", ">" and "&" as JSON escapes, so no typed text can end
-        # the block early or be read as markup; the browser's JSON.parse gives the same characters back.
-        text = json.dumps(self.figure, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        # Every string as plotly.js text (plotly_text.py), so a label is never a link, bold or a template. Inside
+        # <script type="application/json">: "<", ">" and "&" as JSON escapes, so no typed text can end the block
+        # early or be read as markup; the browser's JSON.parse gives the same characters back.
+        text = json.dumps(plotly_text.as_text(self.figure), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
@@ -110,7 +111,8 @@ def line(name: str, role: str, x: list[str], y: list[float | None], *, hover: st
         x=x, y=y, name=name, meta=role, mode="markers" if reference(role) else "lines+markers", connectgaps=False,
         line={"dash": style["dash"], "width": 2.5},
         marker={"symbol": style["symbol"], "size": 10, "line": {"width": 2}},
-        hovertemplate=f"{name}: {hover}<extra></extra>",
+        # the name through plotly's own field: the template stays ours, and the name stays text (plotly_text.py)
+        hovertemplate=f"%{{fullData.name}}: {hover}<extra></extra>",
     )
 
 
@@ -166,7 +168,7 @@ def _target_traces(targets: list[tuple[str, float, str]], hover: str) -> list[Tr
     for x, y, label in targets:
         trace = _trace("scatter", x=[x], y=[y], name=label, meta="target", mode="markers+text", text=["Target"],
                            textposition="top center", marker={"symbol": "star", "size": 16},
-                           hovertemplate=f"{label}: {hover}<extra></extra>")
+                           hovertemplate=f"%{{fullData.name}}: {hover}<extra></extra>")
         out.append(trace)
     return out
 

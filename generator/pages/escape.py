@@ -50,7 +50,7 @@ def plain_html(value: Any) -> str:
 CONTENT_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "a", "em", "strong", "ul", "ol", "li", "code", "pre", "br",
                 "blockquote", "abbr", "table", "thead", "tbody", "tr", "th", "td", "hr", "div", "span"}
 CONTENT_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "h1": {"id"}, "h2": {"id"}, "h3": {"id"},
-                      "h4": {"id"}, "h5": {"id"}, "h6": {"id"}, "th": {"scope", "style"}, "td": {"style"},
+                      "h4": {"id"}, "h5": {"id"}, "h6": {"id"}, "th": {"scope"},
                       "div": {"class"}, "p": {"class"}, "span": {"class"}}
 
 
@@ -81,5 +81,9 @@ def content_html(html: str) -> str:
     """The HTML of a content page, with only the safe subset left."""
     import nh3  # noqa: PLC0415 - only the hook needs it, once per content page
 
-    return nh3.clean(html, tags=CONTENT_TAGS, attributes=CONTENT_ATTRIBUTES,
+    from .table_align import CLASSES  # noqa: PLC0415 - with Markdown, which the hook has loaded already
+
+    # a column's alignment is a class (table_align.py), never a style attribute: the site's CSP refuses those
+    aligned = {"th": set(CLASSES), "td": set(CLASSES)}
+    return nh3.clean(html, tags=CONTENT_TAGS, attributes=CONTENT_ATTRIBUTES, allowed_classes=aligned,
                      url_schemes={"http", "https", "mailto"}, link_rel="noopener")

@@ -56,6 +56,6 @@ def export(project: Project, out: Path) -> None:
     config["plugins"] = [p for p in config.get("plugins", []) if not (p == "wres" or (isinstance(p, dict) and "wres" in p))]
     config.setdefault("nav", site.nav)
     config["not_in_nav"] = "/action-plan/indicator-*.md\n"  # as the plugin marks them
-    config["extra"] = {**(config.get("extra") or {}), "wres": {**site.theme_extra(), "csp": CSP, "problems": []}}
+    config["extra"] = {**(config.get("extra") or {}), "wres": {**site.theme_extra(), "csp": CSP, "problems": [], "preview": False}}
     text = "# Made by 'wres generate': a plain MkDocs project of the site (no wres plugin). Build it with 'mkdocs build'.\n"
     (out / "mkdocs.yml").write_text(text + json.dumps(config, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -30,7 +30,8 @@ THEME_DIR = Path(__file__).parent / "theme"
 # in a <meta> tag; hosts that can send headers should send it too (README: "Content-Security-Policy").
 CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'"
 # The Markdown extensions the generated pages are written for (mkdocs.yml lists them; the template has them all).
-MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "admonition", "sane_lists", "toc")
+# (generator.pages.table_align: aligned table columns as a class, as the policy refuses the tables' style attributes)
+MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "admonition", "sane_lists", "toc", "generator.pages.table_align")
 MAIN_TEMPLATE = "wres_main.html"
 
 
@@ -128,8 +129,9 @@ def apply(config: Any, generated: Any, problems: list[str], *, serving: bool = F
             raise PluginError(message([f"{_where(config)}:{_line(config, 'logo')}: theme.logo: the logo is set in "
                                        "data/organisation.yaml (identity.logo); remove theme.logo from mkdocs.yml"]))
         config.theme["logo"] = generated.logo
-    # MkDocs' live reload is an inline script, so the preview goes without the policy
-    config.extra["wres"] = {**generated.theme_extra(), "csp": "" if serving else CSP, "problems": [plain_html(p) for p in problems]}
+    # the preview carries the policy too: its live reload is a file (theme/assets/javascripts/wres-livereload.js), and
+    # MkDocs' inline reload script, which the policy refuses, does nothing more
+    config.extra["wres"] = {**generated.theme_extra(), "csp": CSP, "problems": problems, "preview": serving}
 
 
 def _escaped(nav: Any) -> Any:

@@ -1,0 +1,73 @@
+"""A trust's label is text in the interactive chart: plotly.js's label markup (links, bold, templates) is escaped.
+
+Planted: ``terminology.bme`` holding a link, bold and a ``%{meta}`` template. The static
+SVG escapes it for XML; plotly.js reads its own HTML-like syntax in every text field, so
+the figure written for it escapes that too.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+
+import pytest
+
+from ..site_helpers import build_example, copy_data
+from .conftest import QuietHandler, draw_charts
+
+HOSTILE = '<a href="https://evil.example/">x</a><b>y</b> %{meta}'
+PAGE = "indicators/indicator-1/"  # the bands chart: the label is in the bar's name, the axis title and the hover label
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory):
+    data = copy_data(tmp_path_factory.mktemp("hostile-plotly") / "project")
+    config = data.parent / "wres.yaml"
+    text, found = re.subn(r"(?m)^  bme: .*$", "  bme: '" + HOSTILE + "'", config.read_text(encoding="utf-8"))
+    assert found == 1
+    config.write_text(text, encoding="utf-8")
+    site = build_example(data.parent.parent / "site", data)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_a_label_with_markup_shows_as_text_in_the_interactive_chart(browser, hostile_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(hostile_url + PAGE, wait_until="load")
+        assert draw_charts(page) >= 2
+        # no link and no bold anywhere in a drawn chart: not in a legend, an axis, a note
+        assert page.locator(".wres-chart--drawn svg.main-svg a").count() == 0
+        assert page.locator(".wres-chart--drawn tspan[style*='bold']").count() == 0
+        trend, bands = page.locator(".wres-chart--drawn").nth(0), page.locator(".wres-chart--drawn").nth(1)
+        assert f"{HOSTILE} share of the workforce" in trend.locator(".legend").text_content()
+        assert f"{HOSTILE} share (%)" in bands.locator(".xtitle").text_content()
+        # the hover label names the trace through plotly's own field, never by pasting the label into the template
+        trend.scroll_into_view_if_needed()
+        box = trend.locator(".nsewdrag").first.bounding_box()
+        for share in (0.4, 0.5):  # a year with figures (the last one has only the target); moved, then hovering
+            page.mouse.move(box["x"] + box["width"] * share, box["y"] + box["height"] / 2)
+        hover = trend.locator(".hoverlayer")
+        hover.locator("text").first.wait_for(timeout=5000)
+        assert f"{HOSTILE} share of the workforce: " in hover.text_content()
+        assert hover.locator("a, tspan[style*='bold']").count() == 0
+    finally:
+        page.close()
+
+
+def test_the_chart_json_cannot_end_its_script_block():
+    """A label's ``</script>`` stays inside the chart's JSON block; JSON.parse gives plotly.js the escaped label."""
+    import json
+
+    from generator.pages.charts import lines_chart
+
+    chart = lines_chart("c", "Title", "Summary.", ["2023"], [("</script><b>%{x}</b>", "bme", [1.0])], "Share")
+    text = str(chart.json())
+    assert "<" not in text and ">" not in text
+    assert json.loads(text)["data"][0]["name"] == "&lt;/script&gt;&lt;b&gt;&#37;{x}&lt;/b&gt;"
+    # the static SVG beside it escapes the same label for XML
+    assert "<b>" not in chart.svg() and "</script>" not in chart.svg()
