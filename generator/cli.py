@@ -70,7 +70,16 @@ def check(project: Project) -> None:
     from .metrics import compute_metrics
     from .site.published import check_published, unfrozen_years
 
-    dataset = load_project(project, drafts=True)
+    from .data import DataError
+    from .site.settings import check_project
+
+    site_problems = check_project(project)
+    try:
+        dataset = load_project(project, drafts=True)
+    except DataError as exc:
+        raise DataError([*exc.problems, *site_problems]) from None
+    if site_problems:
+        raise DataError(site_problems)
     check_published(project, dataset, compute_metrics(dataset))
     years = ", ".join(f"{y.year}{' (draft)' if y.status == 'draft' else ''}" for y in dataset.years)
     noun = "year" if len(dataset.years) == 1 else "years"

@@ -18,10 +18,10 @@ prints without escaping (site name and description, copyright, navigation titles
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..pages.escape import plain_html
 
@@ -79,25 +79,38 @@ def check(config: Any) -> list[str]:
         problem("theme.custom_dir", f"{main.name} in {Path(custom).name}/ must start with "
                                     f'{{% extends "{MAIN_TEMPLATE}" %}} (the site\'s own main template), not Material\'s base.html')
     if config.site_url:
-        url_problem = site_url_problem(config.site_url)
+        from ..data.addresses import web_address_problem
+
+        url_problem = web_address_problem(config.site_url, folder=True)
         if url_problem:
             problem("site_url", url_problem)
     return problems
 
 
-def site_url_problem(url: str) -> str | None:
-    """Why ``url`` cannot be the site's address (printed into every page's canonical link), or None."""
+def check_project(project: Any) -> list[Any]:
+    """``wres check``'s look at ``mkdocs.yml``: what MkDocs refuses in it and what the site needs of it, as Problems."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    from ..data import Problem
+    from ..data.yamlfile import display_path
+
+    if project.mkdocs_file is None:
+        return []
+    where = display_path(project.mkdocs_file)
+    quiet = logging.getLogger("mkdocs")
+    level, quiet.level = quiet.level, logging.ERROR  # MkDocs' own warnings about the file come back in its error
     try:
-        parts = urlsplit(url)
-    except ValueError:
-        parts = None
-    if parts is None or parts.scheme not in ("https", "http") or not parts.hostname or parts.username or parts.password:
-        return f"'{url}' is not a web address: write the full address the site is published at, e.g. https://wres.example.nhs.uk/"
-    if re.search(r"[\s\"'<>\\`{}|^]", url) or any(ord(ch) < 32 for ch in url):
-        return f"'{url}' has characters a web address cannot hold (spaces, quotes, < or >)"
-    if not url.endswith("/"):
-        return f"'{url}' must end with / (e.g. {url}/)"
-    return None
+        config = load_config(str(project.mkdocs_file))
+    except ConfigurationError as exc:
+        return [Problem(where, 1, "", f"MkDocs cannot use this file: {exc}")]
+    finally:
+        quiet.level = level
+    found = []
+    for line in check(config):
+        place, key, text = line.split(": ", 2)
+        found.append(Problem(where, int(place.rsplit(":", 1)[1]), key, text))
+    return found
 
 
 def message(problems: list[str]) -> str:
