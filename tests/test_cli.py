@@ -45,7 +45,7 @@ def test_check_on_a_broken_copy_lists_every_planted_error(example_copy: Path, tm
     year.write_text("\n".join(lines) + "\n")
     (example_copy / "years" / "2023.yaml").write_text(
         (example_copy / "years" / "2023.yaml").read_text().replace("year: 2023", "year: 2022"))
-    org = example_copy.parent / "wres.yaml"
+    org = example_copy / "organisation.yaml"
     org.write_text(org.read_text().replace("contact_email: equality@kingsmere.example.nhs.uk", "contact_email: nobody"))
     out = tmp_path / "out.csv"
 
@@ -57,7 +57,7 @@ def test_check_on_a_broken_copy_lists_every_planted_error(example_copy: Path, tm
     for field, line in planted.items():
         assert f"data/years/2024.yaml:{line}: {field}: " in result.stderr, (field, result.stderr)
     assert "data/years/2023.yaml:4: year: says 2022 but the file is named 2023.yaml" in result.stderr
-    assert 'project/wres.yaml:6: contact_email: "nobody" is not an email address' in result.stderr
+    assert 'project/data/organisation.yaml:6: contact_email: "nobody" is not an email address' in result.stderr
     assert "6 problems found. Nothing was written" in result.stderr
 
 
@@ -84,7 +84,7 @@ def test_committed_schemas_match_the_models(tmp_path):
 
 
 def test_example_files_reference_their_schema():
-    assert (EXAMPLE / "wres.yaml").read_text().startswith("# yaml-language-server: $schema=data/schema/organisation.schema.json")
+    assert (EXAMPLE_DATA / "organisation.yaml").read_text().startswith("# yaml-language-server: $schema=schema/organisation.schema.json")
     for path in (EXAMPLE_DATA / "years").glob("*.yaml"):
         assert path.read_text().startswith("# yaml-language-server: $schema=../schema/year.schema.json"), path
     for path in (EXAMPLE_DATA / "action_plans").glob("*.yaml"):

@@ -113,7 +113,7 @@ def test_comparator_figures_need_the_comparator_named(tmp_path):
           comparator_average: {bme: 22}
         """) == [
         "years/2024.yaml:4: indicator_2.comparator: comparator figures need the comparator group's name: set "
-        "comparator in wres.yaml (organisation.yaml in a bare data folder), e.g. comparator: Acute trusts in London",
+        "comparator in data/organisation.yaml, e.g. comparator: Acute trusts in London",
     ]  # the survey's older comparator_average keeps loading without a name (files written before it was required)
 
 

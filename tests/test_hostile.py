@@ -57,8 +57,13 @@ def plant(data: Path) -> None:
         doc["terminology"]["bme"] = "BME " + CORPUS[3]
         doc["terminology"]["white"] = "White " + CORPUS[4]
         doc["identity"]["logo_alt"] = "Logo " + CORPUS[0] + CORPUS[1] + '" onload="alert(13)'
-        doc["site"] = {"name": "[site](javascript:alert('s12')) " + CORPUS[0], "description": CORPUS[0] + CORPUS[2]}
-    edit(root / "wres.yaml", organisation)
+    edit(data / "organisation.yaml", organisation)
+    # the site's name and description are MkDocs settings, in mkdocs.yml
+    mkdocs = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    mkdocs["site_name"] = "[site](javascript:alert('s12')) " + CORPUS[0]
+    mkdocs["site_description"] = CORPUS[0] + CORPUS[2]
+    with (root / "mkdocs.yml").open("w", encoding="utf-8") as out:
+        yaml.dump(mkdocs, out)
 
     def year(doc):
         doc["label"] = "2023/24 " + CORPUS[0]

@@ -37,14 +37,14 @@ def logo_problems(tmp_path, logo: bytes) -> list[str]:
     (project / "content" / "logo.svg").write_bytes(logo)
     with pytest.raises(DataError) as caught:
         load_project(Project.folder(project))
-    return [str(p).split("wres.yaml:", 1)[1] for p in caught.value.problems]
+    return [str(p).split("organisation.yaml:", 1)[1] for p in caught.value.problems]
 
 
 def only(tmp_path, logo: bytes) -> str:
     """The one problem, without its line: the logo's field and the message (the line is that of 'logo:')."""
     found = logo_problems(tmp_path, logo)
     assert len(found) == 1, found
-    line = next(i for i, text in enumerate((EXAMPLE / "wres.yaml").read_text(encoding="utf-8").splitlines(), 1)
+    line = next(i for i, text in enumerate((EXAMPLE / "data" / "organisation.yaml").read_text(encoding="utf-8").splitlines(), 1)
                 if text.strip().startswith("logo:"))
     assert found[0].startswith(f"{line}: identity.logo: "), found
     return found[0].split("identity.logo: ", 1)[1]

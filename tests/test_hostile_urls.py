@@ -14,6 +14,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator.data import DataError, Project, load_project
+from generator.site.settings import check_project
 
 from .site_helpers import build_example, copy_data
 from .test_hostile import markup_problems
@@ -23,30 +24,41 @@ ATTACK_URL = 'https://x/"><script>alert(1)</script><x/'  # issue 18, attack 1
 PAYLOAD = '"><script>alert(1)</script></title><script>alert(2)</script><img src=x onerror=alert(3)>javascript:alert(4)'
 
 
+SITE_KEYS = {"site__name": "site_name", "site__url": "site_url", "site__description": "site_description"}  # in mkdocs.yml
+
+
 def edit_config(project: Path, **changes) -> None:
-    """Set keys of wres.yaml; ``site__url`` sets url in the site block."""
+    """Set keys of data/organisation.yaml (``identity__logo_alt`` sets logo_alt in the identity block), and of
+    mkdocs.yml for the site's name, address and description (``site__url``: site_url)."""
     yaml = YAML()
-    path = project / "wres.yaml"
-    doc = yaml.load(path.read_text(encoding="utf-8"))
-    for dotted, value in changes.items():
-        *blocks, key = dotted.split("__")
-        node = doc
-        for block in blocks:
-            node = node.setdefault(block, {})
-        node[key] = value
-    with path.open("w", encoding="utf-8") as out:
-        yaml.dump(doc, out)
+    for path, keys in ((project / "mkdocs.yml", {SITE_KEYS[k]: v for k, v in changes.items() if k in SITE_KEYS}),
+                       (project / "data" / "organisation.yaml", {k: v for k, v in changes.items() if k not in SITE_KEYS})):
+        if not keys:
+            continue
+        doc = yaml.load(path.read_text(encoding="utf-8"))
+        for dotted, value in keys.items():
+            *blocks, key = dotted.split("__")
+            node = doc
+            for block in blocks:
+                node = node.setdefault(block, {})
+            node[key] = value
+        with path.open("w", encoding="utf-8") as out:
+            yaml.dump(doc, out)
 
 
 def config_problems(project: Path) -> list[str]:
-    with pytest.raises(DataError) as caught:
+    """What 'wres check' finds in mkdocs.yml and the data, each starting with its file's name."""
+    found = check_project(Project.folder(project))
+    try:
         load_project(Project.folder(project))
-    return [re.sub(r"^.*?wres\.yaml", "wres.yaml", str(p)) for p in caught.value.problems]
+    except DataError as exc:
+        found += exc.problems
+    return [re.sub(r"^.*?(mkdocs\.yml|organisation\.yaml)", r"\1", str(p)) for p in found]
 
 
-def line_of(project: Path, text: str) -> int:
-    lines = (project / "wres.yaml").read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if text in line)
+def line_of(project: Path, text: str, file: str = "data/organisation.yaml") -> int:
+    lines = (project / file).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.lstrip().startswith(text))
 
 
 def test_the_attack_url_is_refused_by_wres_check_with_its_line(tmp_path):
@@ -55,8 +67,8 @@ def test_the_attack_url_is_refused_by_wres_check_with_its_line(tmp_path):
     result = subprocess.run([sys.executable, "-m", "generator", "check", "--project", str(project)],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    line = line_of(project, "url:")
-    assert (f'wres.yaml:{line}: site.url: "{ATTACK_URL}" has a double quote ("); an address cannot hold it. '
+    line = line_of(project, "site_url:", "mkdocs.yml")
+    assert (f'mkdocs.yml:{line}: site_url: "{ATTACK_URL}" has a double quote ("); an address cannot hold it. '
             "Copy the address from the browser's address bar") in result.stderr
 
 
@@ -82,7 +94,7 @@ def test_site_url_is_parsed_not_pattern_matched(tmp_path, value, message):
     edit_config(project, site__url=value)
     found = config_problems(project)
     assert len(found) == 1, found
-    assert found[0].startswith(f"wres.yaml:{line_of(project, 'url:')}: site.url: "), found
+    assert found[0].startswith(f"mkdocs.yml:{line_of(project, 'site_url:', 'mkdocs.yml')}: site_url: "), found
     assert message in found[0]
 
 
@@ -99,7 +111,7 @@ def test_every_address_field_is_checked(tmp_path, field, value, message):
     project = copy_data(tmp_path / "project").parent
     edit_config(project, **{field: value})
     found = config_problems(project)
-    assert len(found) == 1 and found[0].startswith(f"wres.yaml:{line_of(project, field + ':')}: {field}: "), found
+    assert len(found) == 1 and found[0].startswith(f"organisation.yaml:{line_of(project, field + ':')}: {field}: "), found
     assert message in found[0]
 
 
@@ -108,7 +120,7 @@ def test_every_address_field_is_checked(tmp_path, field, value, message):
 def test_ordinary_addresses_pass(tmp_path, url):
     project = copy_data(tmp_path / "project").parent
     edit_config(project, site__url=url, website="https://www.kingsmere.example.nhs.uk", contact_email="e.d.i@kingsmere.nhs.uk")
-    assert load_project(Project.folder(project)).organisation.site.url == url
+    assert config_problems(project) == []
 
 
 @pytest.fixture(scope="module")

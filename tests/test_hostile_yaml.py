@@ -104,13 +104,13 @@ def test_the_exact_loader_refuses_too(example_copy):
 
 def test_bytes_that_are_not_utf8_in_wres_yaml_and_a_content_page_are_named_with_their_line(example_copy):
     root = example_copy.parent
-    (root / "wres.yaml").write_bytes((root / "wres.yaml").read_bytes() + b"# caf\xe9\n")
+    (root / "data" / "organisation.yaml").write_bytes((root / "data" / "organisation.yaml").read_bytes() + b"# caf\xe9\n")
     page = root / "content" / "about.md"
     page.write_bytes(b"# About\n\nOur caf\xe9 staff\n")
-    config_line = (root / "wres.yaml").read_bytes().count(b"\n")
+    config_line = (root / "data" / "organisation.yaml").read_bytes().count(b"\n")
     assert problems_of(example_copy) == [
         "content/about.md:3: this line has a character that is not UTF-8 (byte 0xe9); save the file as UTF-8 or retype the character",
-        f"wres.yaml:{config_line}: this line has a character that is not UTF-8 (byte 0xe9); save the file as UTF-8 or retype the character",
+        f"data/organisation.yaml:{config_line}: this line has a character that is not UTF-8 (byte 0xe9); save the file as UTF-8 or retype the character",
     ]
 
 
@@ -130,8 +130,8 @@ def test_nan_and_infinity_are_refused_in_a_target_a_survey_figure_and_a_setting(
     root = example_copy.parent
     target = replace_in(example_copy / "action_plans" / "2024.yaml", "measure: bme, value: 12.0", f"measure: bme, value: {value}")
     survey = replace_in(example_copy / "years" / "2024.yaml", "  bme: 27.3\n", f"  bme: {value}\n")
-    setting = replace_in(root / "wres.yaml", "percentage_points: 1.0", f"percentage_points: {value}")
+    setting = replace_in(root / "data" / "organisation.yaml", "percentage_points: 1.0", f"percentage_points: {value}")
     found = problems_of(example_copy)
     assert f"data/action_plans/2024.yaml:{target}: targets[4].value: {FINITE}" in found
     assert f"data/years/2024.yaml:{survey}: indicator_5.bme: {FINITE}" in found
-    assert f"wres.yaml:{setting}: settings.no_change.percentage_points: {FINITE}" in found
+    assert f"data/organisation.yaml:{setting}: settings.no_change.percentage_points: {FINITE}" in found

@@ -1,4 +1,4 @@
-"""The trust's identity in wres.yaml: a logo with alt text, and an accent colour that passes WCAG AA where it is used."""
+"""The trust's identity in data/organisation.yaml: a logo with alt text, and an accent colour that passes WCAG AA where it is used."""
 
 from __future__ import annotations
 
@@ -109,16 +109,25 @@ def test_alt_text_without_a_logo_and_unknown_key(tmp_path):
     ]
 
 
+def site_config(tmp_path):
+    """The MkDocs configuration of the bare data folder in ``tmp_path / "data"``, as the wres plugin leaves it."""
+    from generator.data import Project
+    from generator.site.build import mkdocs_config
+
+    with mkdocs_config(Project.bare(tmp_path / "data"), tmp_path / "work") as config:
+        config.plugins.on_startup(command="serve", dirty=False)  # the preview's: no PDF to make
+        return config.plugins.on_config(config)
+
+
 def test_the_site_gets_the_logo_and_a_colour_stylesheet_never_an_inline_style(tmp_path):
     from generator.site import identity as site_identity
-    from generator.site.config import mkdocs_config
 
     dataset = load(tmp_path, '  logo: logo.svg\n  logo_alt: "Test <Hospitals>"\n  accent_colour: "#005eb8"\n', {"logo.svg": LOGO.encode()})
     org = dataset.organisation
-    config = mkdocs_config(org, tmp_path / "docs", tmp_path / "site")
-    assert config["theme"]["logo"] == "assets/images/logo.svg"
-    assert config["extra"]["wres_logo_alt"] == "Test &lt;Hospitals&gt;"
-    assert config["extra_css"] == ["assets/stylesheets/wres.css", "assets/stylesheets/wres-identity.css"]
+    config = site_config(tmp_path)
+    assert config.theme["logo"] == "assets/images/logo.svg"
+    assert config.extra["wres"]["logo_alt"] == "Test &lt;Hospitals&gt;"
+    assert config.extra["wres"]["stylesheets"] == ["assets/stylesheets/wres.css", "assets/stylesheets/wres-identity.css"]
     files = site_identity.files(org.identity)
     assert files["assets/images/logo.svg"] == (tmp_path / "data" / "logo.svg").resolve()
     css = files["assets/stylesheets/wres-identity.css"].decode()
@@ -129,20 +138,17 @@ def test_the_site_gets_the_logo_and_a_colour_stylesheet_never_an_inline_style(tm
 
 def test_without_identity_the_site_keeps_its_neutral_look(tmp_path):
     from generator.site import identity as site_identity
-    from generator.site.config import mkdocs_config
 
-    org = load_dataset(write_data(tmp_path / "data", {2024: "year: 2024\n"})).organisation
-    config = mkdocs_config(org, tmp_path / "docs", tmp_path / "site")
-    assert "logo" not in config["theme"] and config["theme"]["icon"] == {"logo": "material/chart-line"}
-    assert config["extra_css"] == ["assets/stylesheets/wres.css"]
-    assert "wres_logo_alt" not in config["extra"]
+    load_dataset(write_data(tmp_path / "data", {2024: "year: 2024\n"}))
+    config = site_config(tmp_path)
+    assert not config.theme.get("logo") and config.theme["icon"]["logo"] == "material/chart-line"
+    assert config.extra["wres"]["stylesheets"] == ["assets/stylesheets/wres.css"]
+    assert config.extra["wres"]["logo_alt"] == ""
     assert site_identity.files(None) == {}
 
 
 def test_a_colour_only_identity_keeps_the_neutral_icon(tmp_path):
-    from generator.site.config import mkdocs_config
-
-    org = load(tmp_path, '  accent_colour: "#00703C"\n').organisation
-    config = mkdocs_config(org, tmp_path / "docs", tmp_path / "site")
-    assert "logo" not in config["theme"]
-    assert config["extra_css"][-1] == "assets/stylesheets/wres-identity.css"
+    load(tmp_path, '  accent_colour: "#00703C"\n')
+    config = site_config(tmp_path)
+    assert not config.theme.get("logo")
+    assert config.extra["wres"]["stylesheets"][-1] == "assets/stylesheets/wres-identity.css"

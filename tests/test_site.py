@@ -187,7 +187,7 @@ def test_the_same_inputs_give_the_same_site(site, tmp_path):
 
 def test_terminology_replaces_bme_everywhere(tmp_path):
     data = copy_data(tmp_path / "project")
-    org = data.parent / "wres.yaml"
+    org = data / "organisation.yaml"
     org.write_text(org.read_text().replace("bme: BME", "bme: ethnically diverse")
                    .replace("bme_long: Black and minority ethnic", "bme_long: ethnically diverse"))
     site = build_example(tmp_path / "site", data)

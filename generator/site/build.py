@@ -49,13 +49,18 @@ class _Warnings(logging.Handler):
 def mkdocs_config(project: Project, work: Path, **overrides: Any) -> Iterator[Any]:
     """The project's MkDocs configuration, loaded by MkDocs (``overrides`` as on its command line)."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
+    from ..data import DataError
+    from .settings import site_url_as_written
+
+    if problems := site_url_as_written(project):
+        raise DataError(problems)
     config_file = config_for(project, work)
     try:
         config = load_config(str(config_file), **overrides)
-    except ConfigurationError as exc:
-        raise BuildError(f"{config_file.name}: {exc}") from None
+    except (Abort, ConfigurationError) as exc:  # MkDocs has logged why
+        raise BuildError(f"{config_file.name}: MkDocs cannot use this file ({exc}); 'wres check' says why") from None
     yield config
 
 

@@ -78,7 +78,7 @@ def check(config: Any) -> list[str]:
     if main is not None and main.is_file() and MAIN_TEMPLATE not in main.read_text(encoding="utf-8", errors="replace"):
         problem("theme.custom_dir", f"{main.name} in {Path(custom).name}/ must start with "
                                     f'{{% extends "{MAIN_TEMPLATE}" %}} (the site\'s own main template), not Material\'s base.html')
-    if config.site_url:
+    if config.site_url:  # as MkDocs left it (checked as written by check_project, for 'wres check' and 'wres build')
         from ..data.addresses import web_address_problem
 
         url_problem = web_address_problem(config.site_url, folder=True)
@@ -90,27 +90,64 @@ def check(config: Any) -> list[str]:
 def check_project(project: Any) -> list[Any]:
     """``wres check``'s look at ``mkdocs.yml``: what MkDocs refuses in it and what the site needs of it, as Problems."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
-
+    from mkdocs.exceptions import Abort, ConfigurationError
     from ..data import Problem
     from ..data.yamlfile import display_path
 
     if project.mkdocs_file is None:
         return []
     where = display_path(project.mkdocs_file)
-    quiet = logging.getLogger("mkdocs")
-    level, quiet.level = quiet.level, logging.ERROR  # MkDocs' own warnings about the file come back in its error
+    written = site_url_as_written(project)
+    if written:
+        return written
+    refused = _Kept()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(refused)
+    propagate, logger.propagate = logger.propagate, False  # said once, below, as a problem of the file
     try:
         config = load_config(str(project.mkdocs_file))
-    except ConfigurationError as exc:
-        return [Problem(where, 1, "", f"MkDocs cannot use this file: {exc}")]
+    except (Abort, ConfigurationError) as exc:
+        said = [line for line in refused.lines if "Aborted" not in line] or [str(exc)]
+        return [Problem(where, 1, "", f"MkDocs cannot use this file: {line}") for line in said]
     finally:
-        quiet.level = level
+        logger.removeHandler(refused)
+        logger.propagate = propagate
     found = []
     for line in check(config):
         place, key, text = line.split(": ", 2)
         found.append(Problem(where, int(place.rsplit(":", 1)[1]), key, text))
     return found
+
+
+def site_url_as_written(project: Any) -> list[Any]:
+    """``site_url`` checked as written in ``mkdocs.yml`` (MkDocs adds a missing / and words a bad one for programmers)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    from ..data import Problem
+    from ..data.addresses import web_address_problem
+    from ..data.yamlfile import display_path
+
+    if project.mkdocs_file is None:
+        return []
+    with project.mkdocs_file.open("rb") as file:
+        raw = yaml_load(file) or {}
+    url = raw.get("site_url") if isinstance(raw, dict) else None
+    if not url or not (url_problem := web_address_problem(str(url), folder=True)):
+        return []
+    text = project.mkdocs_file.read_text(encoding="utf-8")
+    match = re.search(r"^\s*site_url\s*:", text, re.M)
+    return [Problem(display_path(project.mkdocs_file), text.count("\n", 0, match.start()) + 1 if match else 1, "site_url", url_problem)]
+
+
+class _Kept(logging.Handler):
+    """MkDocs' errors while it loads a configuration (it logs why, then raises a bare Abort)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
 
 
 def message(problems: list[str]) -> str:

@@ -24,7 +24,7 @@ PAGE = "indicators/indicator-1/"  # the bands chart: the label is in the bar's n
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory):
     data = copy_data(tmp_path_factory.mktemp("hostile-plotly") / "project")
-    config = data.parent / "wres.yaml"
+    config = data / "organisation.yaml"
     text, found = re.subn(r"(?m)^  bme: .*$", "  bme: '" + HOSTILE + "'", config.read_text(encoding="utf-8"))
     assert found == 1
     config.write_text(text, encoding="utf-8")
