@@ -57,7 +57,7 @@ def describe(chromium: str, lighthouse: str) -> dict[str, str]:
 
 def _plotly_js() -> str:
     """The version in the bundle's banner ("plotly.js (basic - minified) v4.1.1")."""
-    from generator.site.build import PLOTLY_JS  # noqa: PLC0415
+    from generator.site.generate import PLOTLY_JS  # noqa: PLC0415
 
     banner = PLOTLY_JS.read_text(encoding="utf-8")[:200]
     return banner.split(" v", 1)[1].split()[0] if " v" in banner else "unknown"

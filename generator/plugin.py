@@ -57,6 +57,7 @@ class WresPlugin(BasePlugin[WresConfig]):
         self.command = "build"
         self.generated = None  # the last good site (kept while serving, over a mistake in the data)
         self.problems: list[str] = []
+        self.error = None  # the DataError that stopped the last build: 'wres build' shows it as it is
 
     def on_startup(self, *, command: str, dirty: bool) -> None:  # also keeps this plugin across the rebuilds of serve
         self.command = command
@@ -77,10 +78,13 @@ class WresPlugin(BasePlugin[WresConfig]):
 
     def on_config(self, config: Any) -> Any:
         from .data import DataError
+
+        # a build depends only on its inputs: MkDocs dates the sitemap and pages by this (reproducible-builds.org)
+        os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
         from .site import settings
         from .site.generate import generate
 
-        problems = settings.check(config)
+        problems = settings.check(config, serving=self.serving)
         if problems:
             raise PluginError(settings.message(problems))
         drafts = os.environ.get(DRAFTS_ENV)
@@ -90,6 +94,7 @@ class WresPlugin(BasePlugin[WresConfig]):
             self.problems = []
         except DataError as exc:
             if not (self.serving and self.generated is not None):
+                self.error = exc
                 raise PluginError(exc.format_message()) from None
             self.problems = [str(problem) for problem in exc.problems]
             # logged as information: a warning would stop the preview's strict build, and the page must show them

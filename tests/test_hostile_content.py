@@ -16,7 +16,7 @@ import pytest
 from generator.data import DataError, Project, load_dataset, load_project
 from generator.data.content import content_files
 from generator.metrics import compute_metrics
-from generator.pages import write_docs
+from generator.pages import published_content
 
 from .conftest import ROOT
 from .site_helpers import build_example
@@ -118,25 +118,20 @@ def test_pages_and_pictures_of_every_allowed_type_are_published(example_copy: Pa
     assert problems == []
     assert [f.name for f in files] == ["about.md", "team/a.png", "team/b.JPG", "team/c.gif", "team/d.webp",
                                        "team/our-board_2024.md"]
-    dataset = load_project(Project.folder(example_copy.parent))
-    nav = write_docs(dataset, compute_metrics(dataset), tmp_path / "docs", content)
-    assert "team/our-board_2024.md" in nav and (tmp_path / "docs" / "team" / "a.png").read_bytes() == PNG
+    published, pages = published_content(content, content / "logo.svg")
+    assert "team/our-board_2024.md" in pages and published["team/a.png"] == PNG
 
 
 def test_the_pages_never_read_a_hostile_file_even_without_the_check(hostile: Path, tmp_path: Path):
-    """``write_docs`` publishes only what the policy allows, whether or not the loader refused the rest."""
+    """The site's files are only what the policy allows, whether or not the loader refused the rest."""
     project = Project.folder(hostile)
-    dataset = load_dataset(project.data_dir, project.config_file)  # the data alone: content/ not checked
-    docs = tmp_path / "docs"
+    dataset = load_dataset(project.data_dir, project.config_file, base=project.base_dir)  # the data alone: content/ not checked
+    identity = dataset.organisation.identity
 
-    nav = write_docs(dataset, compute_metrics(dataset), docs, project.content_dir)
+    published, pages = published_content(project.content_dir, identity.logo_path if identity else None)
 
-    written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
-    assert [name for name in written if "/" not in name] == [
-        "about.md", "accessibility.md", "corrections.md", "data.md", "index.md", "methodology.md", "wres-indicators.csv"]
-    assert not any(SECRET in p.read_text(errors="replace") or "root:" in p.read_text(errors="replace")
-                   for p in docs.rglob("*") if p.is_file())
-    assert [item for item in nav if isinstance(item, str)] == ["about.md"]
+    assert sorted(published) == ["about.md"] and pages == ["about.md"]
+    assert not any(SECRET in data.decode(errors="replace") or "root:" in data.decode(errors="replace") for data in published.values())
 
 
 def test_a_build_with_a_hostile_file_is_refused_and_writes_no_site(hostile: Path, tmp_path: Path):

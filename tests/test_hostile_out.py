@@ -91,7 +91,7 @@ def test_a_site_built_before_the_marker_may_be_replaced(tmp_path: Path, example_
 
 @pytest.mark.parametrize(("command", "out", "reason"), [
     (("metrics",), "data/years/2024.yaml", "is inside the project's data folder ({root}/data)"),
-    (("metrics",), "wres.yaml", "is the project's wres.yaml"),
+    (("metrics",), "mkdocs.yml", "is the project's mkdocs.yml"),
     (("pdf", "2024"), "content/about.md", "is inside the project's content folder ({root}/content)"),
     (("metrics",), "README.md", "is a file that is not a .csv file, which it would replace"),
 ])

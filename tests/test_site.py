@@ -248,7 +248,7 @@ def test_the_chart_bundle_ships_with_the_package_at_the_tested_version():
     """No npm is needed to build a site, and the build never falls back to another bundle."""
     import json
 
-    from generator.site.build import PLOTLY_JS
+    from generator.site.generate import PLOTLY_JS
 
     from .conftest import ROOT
 

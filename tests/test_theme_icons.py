@@ -21,7 +21,7 @@ from pathlib import Path
 
 import material
 
-from generator.site.config import THEME_DIR
+from generator.site.settings import THEME_DIR
 
 MATERIAL_CSS = sorted((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
 ICONS = THEME_DIR / "assets" / "images" / "material"

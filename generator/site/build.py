@@ -86,6 +86,9 @@ def build_site(project: Project, out_dir: Path, *, drafts: bool = False) -> None
                 except PluginError as exc:
                     raise BuildError(str(exc)) from None
                 except Abort as exc:  # MkDocs has logged why: a mistake in the data or mkdocs.yml, or its warnings
+                    plugin = config.plugins.get("wres")
+                    if plugin is not None and plugin.error is not None:
+                        raise plugin.error from None  # the mistakes in the data, as 'wres check' shows them
                     shown = "\n".join(warnings.lines)
                     if "BuildError" in exc.message and shown:  # the plugin's message already says nothing was written
                         raise BuildError(shown) from None

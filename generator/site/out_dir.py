@@ -2,7 +2,7 @@
 
 ``wres build --out DIR`` replaces the whole of ``DIR`` with the new site (and uses ``DIR.old``
 for a moment while it swaps). So ``DIR`` must not be, hold or sit inside the project's
-files (``wres.yaml``, ``data/``, ``content/``), nor be the file system's root or the home
+files (``mkdocs.yml``, ``data/``, ``content/``, ``theme_overrides/``), nor be the file system's root or the home
 folder, and if it already holds anything that must be an earlier site: every build writes
 the marker file :data:`MARKER` into its site (MkDocs leaves dot files out, so it is written
 as the site is swapped in). ``wres pdf --out`` and ``wres metrics --out`` replace one file:
@@ -72,6 +72,8 @@ def _protected(project: Project, out: Path) -> str | None:
     if home is not None and out in home.parents:
         return f"holds your home folder ({_shown(home)})"
     owned = [(project.data_dir, "the project's data folder"), (project.config_file, f"the project's {project.config_file.name}")]
+    if project.mkdocs_file is not None:
+        owned += [(project.mkdocs_file, "the project's mkdocs.yml"), (project.mkdocs_file.parent / "theme_overrides", "the project's theme_overrides folder")]
     if project.root is not None:
         owned.insert(0, (project.root, "the project folder"))
     if project.content_dir is not None:

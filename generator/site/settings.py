@@ -52,8 +52,11 @@ def _where(config: Any) -> str:
     return display_path(Path(config.config_file_path)) if config.config_file_path else "mkdocs.yml"
 
 
-def check(config: Any) -> list[str]:
-    """What in ``mkdocs.yml`` contradicts what the site needs, as ``mkdocs.yml:line: key: message`` lines."""
+def check(config: Any, *, serving: bool = False) -> list[str]:
+    """What in ``mkdocs.yml`` contradicts what the site needs, as ``mkdocs.yml:line: key: message`` lines.
+
+    ``serving``: MkDocs' preview has put its own local address in ``site_url``, which is not checked then.
+    """
     where = _where(config)
     problems = []
 
@@ -78,7 +81,7 @@ def check(config: Any) -> list[str]:
     if main is not None and main.is_file() and MAIN_TEMPLATE not in main.read_text(encoding="utf-8", errors="replace"):
         problem("theme.custom_dir", f"{main.name} in {Path(custom).name}/ must start with "
                                     f'{{% extends "{MAIN_TEMPLATE}" %}} (the site\'s own main template), not Material\'s base.html')
-    if config.site_url:  # as MkDocs left it (checked as written by check_project, for 'wres check' and 'wres build')
+    if config.site_url and not serving:  # as MkDocs left it (checked as written by check_project, for 'wres check' and 'wres build')
         from ..data.addresses import web_address_problem
 
         url_problem = web_address_problem(config.site_url, folder=True)

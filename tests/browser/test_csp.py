@@ -11,7 +11,7 @@ import threading
 
 import pytest
 
-from generator.site.config import CSP
+from generator.site.settings import CSP
 
 from .conftest import CHARTS_READY, draw_charts
 
