@@ -39,7 +39,8 @@ def test_init_writes_a_project_a_comms_team_can_follow(tmp_path):
     folder = tmp_path / "anytown"
     result = wres("init", str(folder), "--name", "Anytown: Hospitals \"NHS\" Trust", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    for name in ("wres.yaml", "README.md", "content/about.md", ".gitignore", ".github/workflows/publish.yml",
+    for name in ("mkdocs.yml", "data/organisation.yaml", "theme_overrides/README.md", "README.md", "content/about.md",
+                 ".gitignore", ".github/workflows/publish.yml",
                  "data/schema/year.schema.json", "data/schema/organisation.schema.json", "data/years/.gitkeep"):
         assert (folder / name).is_file(), name
     assert "wres build" in (folder / ".github" / "workflows" / "publish.yml").read_text()
@@ -65,7 +66,7 @@ def test_commands_work_inside_the_project_and_with_project_from_anywhere(tmp_pat
         assert result.returncode == 0, (args, result.stderr)
     assert (tmp_path / "out" / "indicators" / "indicator-2" / "index.html").is_file()
     outside = wres("check", cwd=elsewhere)
-    assert outside.returncode == 1 and "wres.yaml is missing" in outside.stderr and "Traceback" not in outside.stderr
+    assert outside.returncode == 1 and "mkdocs.yml is missing" in outside.stderr and "Traceback" not in outside.stderr
 
 
 def test_nothing_of_the_example_reaches_another_trusts_site(tmp_path):

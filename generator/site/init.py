@@ -27,9 +27,9 @@ def _yaml_text(text: str) -> str:
 
 def init_project(folder: Path, name: str | None = None) -> list[Path]:
     """Write a new project into ``folder`` (which must not already hold one); returns the files written."""
-    for name in (MKDOCS_NAME, CONFIG_NAME):
-        if (folder / name).exists():
-            raise click.ClickException(f"{display_path(folder / name)} already exists: {display_path(folder)} is already a project; nothing was written.")
+    for existing in (MKDOCS_NAME, CONFIG_NAME):
+        if (folder / existing).exists():
+            raise click.ClickException(f"{display_path(folder / existing)} already exists: {display_path(folder)} is already a project; nothing was written.")
     if folder.exists() and any(folder.iterdir()):
         raise click.ClickException(f"{display_path(folder)} is not empty; choose a new folder. Nothing was written.")
     written = []
