@@ -48,10 +48,12 @@ def plain_html(value: Any) -> str:
 
 
 CONTENT_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "a", "em", "strong", "ul", "ol", "li", "code", "pre", "br",
-                "blockquote", "abbr", "table", "thead", "tbody", "tr", "th", "td", "hr", "div", "span"}
+                "blockquote", "abbr", "table", "caption", "thead", "tbody", "tr", "th", "td", "hr", "div", "span"}
 CONTENT_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "h1": {"id"}, "h2": {"id"}, "h3": {"id"},
                       "h4": {"id"}, "h5": {"id"}, "h6": {"id"}, "th": {"scope"},
-                      "div": {"class"}, "p": {"class"}, "span": {"class"}}
+                      "caption": {"id"}, "p": {"class"}, "span": {"class"},
+                      # a table's labelled, focusable scroll box (table_align.py); raw HTML never reaches here
+                      "div": {"class", "role", "aria-labelledby", "tabindex"}}
 
 
 def content_markdown(markdown: str, name: str = "a content page") -> str:
