@@ -62,6 +62,8 @@ class CaptionedTables(Treeprocessor):
                     parent.remove(before)
                 else:
                     caption_text = heading or f"Table {count}"
+                for cell in child.iter("th"):  # a Markdown table's header cells head its columns
+                    cell.set("scope", "col")
                 caption_id = f"wres-content-table-{count}"
                 box = etree.Element("div", {"class": "wres-table", "role": "region", "aria-labelledby": caption_id, "tabindex": "0"})
                 caption = etree.Element("caption", {"id": caption_id})
