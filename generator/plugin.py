@@ -132,8 +132,8 @@ class WresPlugin(BasePlugin[WresConfig]):
                 files.append(File.generated(config, rel, abs_src_path=str(data), inclusion=inclusion))
             else:
                 files.append(File.generated(config, rel, content=data, inclusion=inclusion))
-        if config.nav is None:
-            config.nav = generated.nav
+        if config.nav is None:  # the report's pages, then the trust's (one it lets replace a report page is there once)
+            config.nav = [item for item in generated.nav if not (isinstance(item, str) and item in replace)]
         return files
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
