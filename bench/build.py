@@ -1,12 +1,11 @@
-"""``wres build`` against a bare ``mkdocs build`` of the same generated Markdown, over interleaved runs.
+"""``wres build`` against a bare ``mkdocs build`` of the same site, over interleaved runs, wall and CPU time.
 
-The bare build is the floor: the Markdown ``wres build`` generates, with the same theme,
-plugins and Markdown extensions, but without wres's hook (its navigation, site name and
-copyright are written into the bare configuration instead). A third command runs
-``mkdocs build`` on the configuration ``wres build`` writes, hook included (the hook keeps
-the theme's compiled templates, so this one is a little faster than the bare build). All
-run as a fresh ``python -m ...`` process, so each pays the interpreter's start and its
-own imports.
+The bare build is the floor: ``wres generate``'s output (the generated Markdown, assets and
+reports, with a plain ``mkdocs.yml`` and no wres plugin) built by stock MkDocs. A third command
+runs ``mkdocs build`` on the project itself, the plugin included, which is what ``wres build``
+runs plus the atomic swap. All run as a fresh process, so each pays the interpreter's start and
+its own imports. CPU time is the children's user + system time of each run (``getrusage``), and
+the load average is read before and after, since the machines are shared.
 
 ``wres build`` also writes one PDF per published year, cached between builds. Every timed
 build here runs with a warm, bench-private cache (``WRES_CACHE_DIR`` under the bench's
@@ -17,8 +16,8 @@ measured on its own (``cold_pdf``).
 
 from __future__ import annotations
 
-import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -74,6 +73,9 @@ class Pairs:
     wres: list[float]
     bare: list[float]
     hooked: list[float]
+    cpu_wres: list[float]
+    cpu_bare: list[float]
+    load: tuple[float, float]  # the 1-minute load average before and after
 
     @property
     def ratio(self) -> float:
@@ -83,28 +85,26 @@ class Pairs:
     def ratio_hooked(self) -> float:
         return statistics.median(self.wres) / statistics.median(self.hooked)
 
-
-def configs(project_dir: Path, work: Path) -> tuple[Path, Path]:
-    """Generate the Markdown as ``wres build`` does; write a hook-free MkDocs config for it and wres's own config."""
-    from generator.data import Project
-    from generator.site.build import _generate
-    from generator.site.config import mkdocs_config, write_config
-
-    docs = work / "docs"
-    # the same Markdown as wres build's, links to the year PDFs included (from the warm cache)
-    site, organisation = _generate(Project.find(project_dir, None), docs, pdfs=True)
-    config = mkdocs_config(organisation, docs, work / "site")
-    del config["hooks"]
-    config.update(nav=site["nav"], site_name=site["site_name"], copyright=site["copyright"])
-    path = work / "bare.yml"
-    path.write_text(json.dumps(config, indent=1), encoding="utf-8")
-    return path, write_config(organisation, work, docs, work / "site")
+    @property
+    def cpu_ratio(self) -> float:
+        return statistics.median(self.cpu_wres) / statistics.median(self.cpu_bare)
 
 
-def timed(command: list[str]) -> float:
+def generated(project_dir: Path, work: Path) -> Path:
+    """``wres generate``'s plain MkDocs project of the example (links to the PDFs from the warm cache)."""
+    subprocess.run([sys.executable, "-m", "generator", "generate", "--project", str(project_dir), "--out", str(work / "generated")],
+                   check=True, env=ENV, stdout=subprocess.DEVNULL)
+    return work / "generated" / "mkdocs.yml"
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system of the child) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def wres_command(project_dir: Path, out: Path) -> list[str]:
@@ -117,17 +117,21 @@ def compare(project_dir: Path, work: Path, pairs: int = 7) -> Pairs:
     work.mkdir(parents=True, exist_ok=True)
     if "WRES_CACHE_DIR" not in ENV:
         use_cache(work / "cache")
-    bare_file, wres_file = configs(project_dir, work)
+    bare_file = generated(project_dir, work)
     wres = wres_command(project_dir, work / "wres-site")
-    bare = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(bare_file)]
-    hooked = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(wres_file)]
+    bare = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(bare_file), "-d", str(work / "bare-site")]
+    hooked = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project_dir / "mkdocs.yml"),
+              "-d", str(work / "plugin-site")]
     timed(wres), timed(bare), timed(hooked)
-    out = Pairs([], [], [])
-    order = [(wres, out.wres), (bare, out.bare), (hooked, out.hooked)]
+    out = Pairs([], [], [], [], [], (os.getloadavg()[0], 0.0))
+    order = [(wres, out.wres, out.cpu_wres), (bare, out.bare, out.cpu_bare), (hooked, out.hooked, None)]
     for i in range(pairs):
-        for command, into in order[i % 3:] + order[:i % 3]:
-            into.append(timed(command))
-    shutil.rmtree(work / "site", ignore_errors=True)
+        for command, into, cpu in order[i % 3:] + order[:i % 3]:
+            wall, used = timed(command)
+            into.append(wall)
+            if cpu is not None:
+                cpu.append(used)
+    out.load = (out.load[0], os.getloadavg()[0])
     return out
 
 

@@ -175,3 +175,18 @@ def test_wres_init_makes_a_project_mkdocs_builds_and_serves(tmp_path):
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=20)
+
+
+def test_a_project_made_before_mkdocs_yml_still_builds(tmp_path):
+    """A project with wres.yaml beside data/ (made by an earlier wres init) builds with wres init's mkdocs.yml."""
+    project = copy_project(tmp_path / "project")
+    (project / "mkdocs.yml").unlink()
+    shutil.rmtree(project / "theme_overrides")
+    text = (project / "data" / "organisation.yaml").read_text(encoding="utf-8")
+    (project / "wres.yaml").write_text(text + "site:\n  name: Kingsmere before mkdocs.yml\n", encoding="utf-8")
+    (project / "data" / "organisation.yaml").unlink()
+    result = run(str(BIN / "wres"), "build", "--out", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    about = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "<title>About the WRES - Kingsmere before mkdocs.yml</title>" in about
+    assert (tmp_path / "site" / "indicators" / "indicator-2" / "index.html").is_file()
