@@ -91,7 +91,7 @@ def test_a_gap_breaks_the_line():
 
 def test_reference_figures_are_open_markers_without_a_line():
     chart = survey()
-    national = [t for t in chart.figure["data"] if t["meta"].endswith("_national")]
+    national = [t for t in chart.spec["data"] if t["meta"].endswith("_national")]
     assert national and all(t["mode"] == "markers" and t["marker"]["symbol"].endswith("-open") for t in national)
     root = parse(str(chart.svg()))
     assert not [p for p in root.iter("{http://www.w3.org/2000/svg}polyline") if "national" in p.get("class")]
@@ -112,7 +112,7 @@ def test_legend_entries_differ_by_symbol_or_dash_not_colour_alone():
 
 def test_likelihood_is_a_plain_line_with_a_shaded_interval_and_labelled_parity():
     chart = likelihood()
-    spec = chart.figure
+    spec = chart.spec
     assert spec["layout"]["yaxis"].get("type") != "log" and not any("error_y" in t for t in spec["data"])
     svg = str(chart.svg())
     root = parse(svg)
@@ -164,5 +164,6 @@ def test_nice_ticks(low, high, expected):
     assert nice_ticks(low, high) == pytest.approx(expected)
 
 
-def test_render_takes_the_plain_figure_too():
-    assert render(survey().figure, "narrow").startswith("<svg ")
+def test_render_takes_the_figure_dict_plotly_gives():
+    chart = survey()
+    assert render(chart.figure.to_dict(), "narrow", chart.title) == str(chart.svg("narrow"))

@@ -10,10 +10,10 @@ legend. Here every string of the figure is escaped the way plotly.js decodes it,
 shows as the characters typed.
 
 The figure keeps plain text (the static SVG escapes it for XML itself); this runs only
-on the copy written into the page for plotly.js. The one field left as it is is
-``hovertemplate``: it is ours (charts.py builds it from constants and reaches a trace's
-name only through ``%{fullData.name}``, whose value plotly.js inserts without reading
-templates in it again).
+on a copy of the figure's dict, the one plotly writes into the page for plotly.js. The
+one field left as it is is ``hovertemplate``: it is ours (charts.py builds it from
+constants and reaches a trace's name only through ``%{fullData.name}``, whose value
+plotly.js inserts without reading templates in it again).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def escape(value: str) -> str:
 
 
 def as_text(figure: Any, key: str = "") -> Any:
-    """A copy of ``figure`` (a plotly figure as plain JSON) with every string escaped, but in ``TEMPLATES``.
+    """A copy of ``figure`` (a plotly figure's dict, ``Figure.to_dict()``) with every string escaped, but in ``TEMPLATES``.
 
     Structural values (trace types, modes, dash styles, colours) hold none of the escaped
     characters, so escaping every string leaves them as they are: a field added later is

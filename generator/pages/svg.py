@@ -1,12 +1,15 @@
 """Static SVG charts made at build time from the same figure the interactive chart draws.
 
-A chart is defined once, as our small subset of Plotly's JSON (see ``charts.py``): line
-and marker traces with gaps, open and filled symbols, dash styles, filled interval bands,
-horizontal bars with text labels, rectangle and line shapes, annotations, a category axis
-and a linear value axis. This module draws that subset as an ``<svg>`` string: pure
-Python, the same bytes for the same figure, no script and no ``style=`` attribute (the
+A chart is defined once, as a plotly ``Figure`` (see ``charts.py``), and drawn here from
+its dict (``Figure.to_dict()``). We use a small subset of plotly: line and marker traces
+with gaps, open and filled symbols, dash styles, filled interval bands, horizontal bars
+with text labels, rectangle and line shapes, annotations, a category axis and a linear
+value axis. This module draws that subset as an ``<svg>`` string: pure Python, the same
+bytes for the same figure, no script and no ``style=`` attribute (the
 site's Content-Security-Policy forbids inline styles), so it works in the page, without
-JavaScript, and in a PDF made by WeasyPrint.
+JavaScript, and in a PDF made by WeasyPrint. (plotly's own static export, Kaleido, runs a
+headless Chromium for every image, writes inline styles and paints one fixed colour
+scheme: too slow for a build and against the site's policy, hence this small renderer.)
 
 Colours are presentation attributes in the light scheme (each with 3:1 contrast against
 white); class names let ``wres.css`` repaint them from the page's colour scheme. Two
