@@ -39,3 +39,10 @@ def template_cache() -> TemplateCache | None:
     except OSError:
         return None
     return TemplateCache(str(folder))
+
+
+def cache_root() -> Path:
+    """The user's cache folder for wres: ``$WRES_CACHE_DIR``, or ``$XDG_CACHE_HOME/wres``, or ``~/.cache/wres``."""
+    if os.environ.get("WRES_CACHE_DIR"):
+        return Path(os.environ["WRES_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wres"

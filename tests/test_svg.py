@@ -136,7 +136,7 @@ def test_typed_strings_are_escaped():
     root = parse(svg)
     assert "<script" not in svg
     assert any(hostile in (t.text or "") for t in root.iter("{http://www.w3.org/2000/svg}text"))
-    chart = charts.Chart("c", hostile, "s", survey().figure)
+    chart = charts.Chart("c", hostile, "s", survey().validated)
     assert parse(str(chart.svg())).find("svg:title", NS).text == hostile
 
 

@@ -16,12 +16,16 @@ are reference marks (open markers, no line).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from ..cache import cache_root
 from . import plotly_text, svg
 
 if TYPE_CHECKING:
@@ -51,7 +55,7 @@ class Chart:
     chart_id: str
     title: str
     summary: str
-    figure: go.Figure
+    validated: Validated
     shows: str = ""  # one sentence: what the chart shows, before the summary of its figures
 
     def __post_init__(self) -> None:
@@ -66,28 +70,72 @@ class Chart:
     def accessible_name(self) -> str:
         return f"{self.title}. {self.caption} The figures are in the table that follows."
 
-    @cached_property
+    @property
+    def figure(self) -> go.Figure:
+        """The chart as a ``plotly.graph_objects.Figure`` (made again from plotly's own dict of it)."""
+        import plotly.graph_objects as go
+
+        return go.Figure(self.spec)
+
+    @property
     def spec(self) -> dict[str, Any]:
-        """The figure as plotly's plain dict (``data`` and ``layout``), made once: what both drawings read."""
-        return self.figure.to_dict()
+        """The figure as plotly's plain dict (``data`` and ``layout``): what both drawings read."""
+        return self.validated.spec
 
     def svg(self, layout: str = "wide") -> Markup:
         """The chart as a static ``<svg>`` ("wide" or "narrow"): no script, no inline style, light colours by default."""
         return Markup(svg.render(self.spec, layout, self.title))
 
     def json(self) -> Markup:
-        """The figure as plotly writes it, for ``<script type="application/json">``.
+        """The figure as plotly writes it, for ``<script type="application/json">`` (see :class:`Validated`)."""
+        return Markup(self.validated.json)
 
-        Every string is plotly.js text first (plotly_text.py), so a label is never a link, bold or a template.
-        plotly's writer gives "<", ">" and "/" as JSON escapes; "&" too here, so no typed text can end the block
-        early or be read as markup, and the browser's JSON.parse gives the same characters back. The "json"
-        engine always (never orjson, if installed): the standard library's numbers and ASCII-only output, so the
-        same figure gives the same bytes on every machine.
-        """
+
+@dataclass(frozen=True)
+class Validated:
+    """A figure as plotly validated it: plotly's dict of it, and the JSON plotly writes of it for the page.
+
+    plotly checks every property when the figure is built (an invalid one raises its ``ValueError``)
+    and writes its JSON. Importing plotly and loading its validators costs a process about 0.1 s of
+    CPU, most of plotly's cost to a build; so, as with the PDFs and the templates, what plotly made
+    of a figure is kept in the user's cache (``generator/cache.py``: ``charts/``), named by the
+    SHA-256 of the figure's input and plotly's version, and a build whose charts did not change
+    neither imports plotly nor validates again: it reads what plotly made last time. A cache that
+    cannot be read or written only means plotly runs; the bytes are the same either way.
+
+    The JSON: every string is plotly.js text first (plotly_text.py), so a label is never a link, bold
+    or a template. plotly's writer gives "<", ">" and "/" as JSON escapes; "&" too here, so no typed
+    text can end the block early or be read as markup, and the browser's JSON.parse gives the same
+    characters back. The "json" engine always (never orjson, if installed): the standard library's
+    numbers and ASCII-only output, so the same figure gives the same bytes on every machine.
+    """
+
+    spec: dict[str, Any]
+    json: str
+
+    @classmethod
+    def of(cls, data: list[dict[str, Any]], layout: dict[str, Any]) -> Validated:
+        from importlib.metadata import version
+
+        source = json.dumps({"data": data, "layout": layout, "plotly": version("plotly")}, sort_keys=True, default=repr)
+        path = cache_root() / "charts" / f"{hashlib.sha256(source.encode()).hexdigest()}.json"
+        try:
+            kept = json.loads(path.read_text(encoding="utf-8"))
+            return cls(kept["spec"], kept["json"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        import plotly.graph_objects as go
         import plotly.io as pio
 
-        text = pio.to_json(plotly_text.as_text(self.spec), validate=False, engine="json")
-        return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+        spec = go.Figure(data=data, layout=layout).to_dict()
+        text = pio.to_json(plotly_text.as_text(spec), validate=False, engine="json")
+        made = cls(spec, text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(json.dumps({"spec": made.spec, "json": made.json}), encoding="utf-8")
+            os.replace(partial, path)
+        return made
 
 
 def _layout(y_title: str, *, percent: bool = False, categories: bool = False) -> dict[str, Any]:
@@ -141,24 +189,21 @@ def interval(x: list[str], low: list[float | None], high: list[float | None]) ->
 
 
 def figure(traces: list[Trace], layout: dict[str, Any], shapes: list[dict] | None = None,
-           annotations: list[dict] | None = None) -> go.Figure:
-    """The chart's plotly figure, every property validated by plotly: an invalid one raises ``ValueError``.
+           annotations: list[dict] | None = None) -> Validated:
+    """The chart's figure, every property validated by plotly: an invalid one raises ``ValueError``.
 
     One ``go.Figure`` of plain dicts per chart, validated in one pass (under 2 ms of CPU
-    time), rather than a ``go.Scatter`` per trace and an update per property. The first
-    figure of a process also imports plotly and loads its validators: about 0.1 s, the
-    most of plotly's cost to a build (measured: wres build 1.07 s CPU before, 1.20 s after).
+    time), rather than a ``go.Scatter`` per trace and an update per property; what plotly
+    made of it is kept (:class:`Validated`), so a build whose charts did not change does not
+    import plotly at all (measured: about 0.1 s of CPU a build).
     """
-    # Here, not at the top: only a build that draws a chart pays for plotly.
-    import plotly.graph_objects as go
-
     # "none": plotly's own theme would colour the charts; wres-charts.js paints them from the page's scheme
     layout = {**layout, "template": "none"}
     if shapes:
         layout["shapes"] = shapes
     if annotations:
         layout["annotations"] = annotations
-    return go.Figure(data=traces, layout=layout)
+    return Validated.of(traces, layout)
 
 
 def ratio_chart(chart_id: str, title: str, summary: str, years: list[str], counted: list[float | None],
