@@ -50,12 +50,17 @@ def main() -> None:
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--name", default=None, help="The organisation's full name, e.g. 'Anytown Hospitals NHS Foundation Trust'.")
-def init(folder: Path, name: str | None) -> None:
+@click.option("--url", default=None, help="The address the site will be published at, ending in /, e.g. https://wres.anytown.nhs.uk/ "
+              "(site_url in mkdocs.yml; you can set it there later).")
+def init(folder: Path, name: str | None, url: str | None) -> None:
     """Create a trust's project in FOLDER: mkdocs.yml, data/, content/, theme_overrides/, a README and a publish recipe."""
+    from .data.addresses import web_address_problem
     from .data.yamlfile import display_path
     from .site.init import init_project
 
-    for path in init_project(folder, name):
+    if url is not None and (problem := web_address_problem(url, folder=True)):
+        raise click.BadParameter(problem, param_hint="--url")
+    for path in init_project(folder, name, url):
         click.echo(f"Wrote {display_path(path)}")
     click.echo(f"Next: edit {folder}/data/organisation.yaml and {folder}/mkdocs.yml, then 'cd {folder}' and 'wres new-year YEAR'.")
     click.echo("Keep this project private (a private repository, never a public one): data/ holds the raw counts, "

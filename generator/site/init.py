@@ -25,7 +25,7 @@ def _yaml_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def init_project(folder: Path, name: str | None = None) -> list[Path]:
+def init_project(folder: Path, name: str | None = None, url: str | None = None) -> list[Path]:
     """Write a new project into ``folder`` (which must not already hold one); returns the files written."""
     for existing in (MKDOCS_NAME, CONFIG_NAME):
         if (folder / existing).exists():
@@ -42,7 +42,7 @@ def init_project(folder: Path, name: str | None = None) -> list[Path]:
         if source.name == ORGANISATION_NAME:
             text = text.replace("{name}", _yaml_text(name or PLACEHOLDER_NAME))
         elif source.name == MKDOCS_NAME:
-            text = template_text(f"{name} WRES" if name else "Our WRES report")
+            text = template_text(f"{name} WRES" if name else "Our WRES report", url)
         elif source.name == "README.md":
             text = text.replace("{name}", name or "Our organisation")
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -20,9 +20,16 @@ TEMPLATE = Path(__file__).parent / "project_template" / "mkdocs.yml"
 DEFAULT_DESCRIPTION = "Workforce Race Equality Standard reports, every indicator and every year."
 
 
-def template_text(site_name: str) -> str:
-    """``wres init``'s ``mkdocs.yml``, for a site called ``site_name``."""
-    return TEMPLATE.read_text(encoding="utf-8").replace("{site_name}", json.dumps(site_name, ensure_ascii=False))
+SITE_URL_LINE = "# site_url: https://wres.example.nhs.uk/"
+
+
+def template_text(site_name: str, site_url: str | None = None) -> str:
+    """``wres init``'s ``mkdocs.yml``, for a site called ``site_name`` (at ``site_url``, an address already checked)."""
+    text = TEMPLATE.read_text(encoding="utf-8").replace("{site_name}", json.dumps(site_name, ensure_ascii=False))
+    if site_url:
+        line = next(line for line in text.splitlines() if line.startswith(SITE_URL_LINE))
+        text = text.replace(line, f"site_url: {site_url}", 1)
+    return text
 
 
 def default_config(project: Project, docs_dir: Path, site: dict[str, Any]) -> dict[str, Any]:
