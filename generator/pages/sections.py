@@ -15,7 +15,7 @@ from ..data import INDICATORS, STAFF_GROUP_TITLES
 from . import charts
 from .figures import Figure, FigureTable
 from .tables import Table
-from .travel import moved_words, short_words
+from .travel import cell_words, short_words
 from .wording import SURVEY_PHRASES, capitalise, in_sentence, pct, ratio, sentence_end
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "code", "br", "blockquote", "abbr"}
@@ -69,11 +69,7 @@ def direction_cell(fig: Figure | None, table: FigureTable) -> str:
         return "No comparison"
     if fig.direction == "not_comparable":
         return f"{short_words(fig.direction)} with {table.year_label(fig.compared_with)} (series break)"
-    moved = moved_words(fig)
-    said = short_words(fig.direction)
-    if fig.direction in ("no_significant_change", "not_tested") and fig.movement in ("improved", "deteriorated"):
-        said = f"{capitalise(moved)}; {said.lower()}"  # the raw movement, then the verdict
-    return f"{said} (against {table.year_label(fig.compared_with)})"
+    return f"{cell_words(fig)} (against {table.year_label(fig.compared_with)})"
 
 
 def year_notes(table: FigureTable, number: int, columns: list[tuple[str, str, str]] = ()) -> list[str]:

@@ -146,3 +146,11 @@ def travel_html(previous: _Figure | None, current: _Figure, labels: tuple[str, s
 def short_words(direction: str) -> str:
     """For a table cell: the word alone ("No significant change")."""
     return DIRECTION_WORDS.get(direction, "")
+
+
+def cell_words(fig: _Figure) -> str:
+    """For a table cell: the verdict, after the movement when the figure moved ("Closer to 1.00; no significant change")."""
+    said = short_words(fig.direction)
+    if fig.direction in ("no_significant_change", "not_tested") and fig.movement in ("improved", "deteriorated"):
+        return f"{capitalise(moved_words(fig))}; {said.lower()}"
+    return said
