@@ -256,42 +256,65 @@ def workforce(bme: int, total: int = 10000) -> str:
     return f'indicator_1: {{clinical: {{"Band 5": {{white: {total - bme}, bme: {bme}}}}}}}\n'
 
 
+COUNT_OF_THE_WORKFORCE = "a count of the whole workforce, not a sample, so no test is needed"
+COUNT_OF_THE_BOARD = "a count of every board member, not a sample, so no test is needed"
+
+
 @pytest.mark.parametrize(("before", "after", "expected"),
-                         [(2000, 2100, "no_significant_change"), (2000, 2200, "up"), (2000, 1800, "down")])
-def test_indicator_1_is_neutral_and_tested_on_headcounts(tmp_path, before, after, expected):
+                         [(2000, 2090, "no_change"), (2000, 2200, "up"), (2000, 1800, "down")])
+def test_indicator_1_counts_everyone_so_says_the_movement_without_a_test(tmp_path, before, after, expected):
+    """20.0% -> 20.9% is within the 1-point tolerance; 22.0% is up, whatever a test on 10,000 staff would say."""
     frame = two_years(tmp_path, workforce(before), workforce(after))
     row = figure(frame, 2024, 1, "bme_share", "overall")
-    assert row.direction == expected
-    assert row.base == 10000
-    assert row.z == pytest.approx(pooled_z(before / 100, 10000, after / 100, 10000))
+    assert (row.direction, row.movement) == (expected, expected)
+    assert row.direction_note == COUNT_OF_THE_WORKFORCE
+    assert row.z is None
 
 
 @pytest.mark.parametrize(
     ("board_before", "board_after", "expected"),
     [
-        ((2, 18), (3, 17), "no_significant_change"),  # 10% -> 15% of a board of 20: chance
-        ((20, 180), (60, 140), "improved"),           # a (large) board from 10% to 30%, the workforce at 20%
-        ((60, 140), (20, 180), "worsened"),
+        ((2, 12), (3, 11), "improved"),    # one more BME member of a 14-member board: 14.3% -> 21.4%, a real change
+        ((3, 11), (2, 12), "worsened"),
+        ((3, 11), (3, 11), "no_change"),
     ],
 )
-def test_board_direction_is_tested_on_board_and_workforce_counts(tmp_path, board_before, board_after, expected):
+def test_the_board_is_a_count_of_members_not_a_sample(tmp_path, board_before, board_after, expected):
+    """Before: one member of 14 changing gave z 0.44 and "a change this size could be chance"."""
     def year(board):
         return workforce(2000) + f"indicator_9: {{voting: {{bme: {board[0]}, white: {board[1]}}}}}\n"
     frame = two_years(tmp_path, year(board_before), year(board_after))
     row = figure(frame, 2024, 9, "difference", "voting")
     assert row.direction == expected
-    # by hand: the change in the difference over the pooled variances of the board share and of the workforce share
-    n = sum(board_before)
-    b1, b2 = board_before[0] / n, board_after[0] / n
-    board_var = ((b1 + b2) / 2) * (1 - (b1 + b2) / 2) * (2 / n)
-    workforce_var = 0.2 * 0.8 * (2 / 10000)
-    assert row.z == pytest.approx((b2 - b1) / math.sqrt(board_var + workforce_var))
+    assert row.movement == {"worsened": "deteriorated"}.get(expected, expected)
+    assert (row.z, row.direction_note) == (None, COUNT_OF_THE_BOARD)
 
 
-def test_board_figures_from_published_shares_are_not_tested(tmp_path):
+def test_board_figures_from_published_shares_are_counts_too(tmp_path):
     frame = two_years(tmp_path, "indicator_1: {published: {bme_share: 20}}\nindicator_9: {published: {voting_bme_share: 5}}\n",
                       "indicator_1: {published: {bme_share: 20}}\nindicator_9: {published: {voting_bme_share: 25}}\n")
-    assert figure(frame, 2024, 9, "difference", "voting").direction == "not_tested"
+    row = figure(frame, 2024, 9, "difference", "voting")
+    assert (row.direction, row.movement, row.direction_note) == ("improved", "improved", COUNT_OF_THE_BOARD)
+
+
+def ratio_years(tmp_path, before: tuple[int, int, int, int], after: tuple[int, int, int, int]):
+    def block(a, n, c, m):
+        return f"indicator_2: {{shortlisted: {{white: {n}, bme: {m}}}, appointed: {{white: {a}, bme: {c}}}}}\n"
+    return figure(two_years(tmp_path, block(*before), block(*after)), 2024, 2, "relative_likelihood")
+
+
+def test_a_ratio_is_tested_on_its_distance_from_1_not_its_sign(tmp_path):
+    """The analyst's case: 1.09 -> 0.85 was "worsened" at z -5.80 on ln RL; on |ln RL| z is 1.79, p = 0.07."""
+    # big enough counts for narrow intervals: 1.09 (White 32.7% of 3,000, BME 30% of 3,000) -> 0.85
+    row = ratio_years(tmp_path / "a", (981, 3000, 900, 3000), (765, 3000, 900, 3000))
+    assert round(row.value, 2) == 0.85
+    assert row.direction == "no_significant_change"
+    assert row.movement == "deteriorated"  # 0.16 further from 1 on the log scale than 0.09, more than the tolerance
+    assert 0 < row.z < 1.96
+    # the same distance on the other side of 1: no movement at all, and no note that contradicts it
+    row = ratio_years(tmp_path / "b", (1250, 5000, 1000, 5000), (1000, 5000, 1250, 5000))
+    assert (row.direction, row.movement, row.direction_note) == ("no_significant_change", "no_change", "")
+    assert row.z == pytest.approx(0.0, abs=1e-9)
 
 
 def test_direction_skips_back_over_a_year_without_the_figure(tmp_path):
@@ -363,13 +386,23 @@ def test_example_indicator_7_2021_is_not_comparable_across_the_break():
     assert row.direction_note.startswith("The staff survey question changed in the 2020 survey")
 
 
-def test_example_published_figures_are_not_tested():
+def test_example_published_figures_are_not_tested_but_say_which_way_they_moved():
     frame = compute_metrics(load_example())
-    for number, measure, breakdown in ((1, "bme_share", "overall"), (2, "relative_likelihood", ""),
-                                       (3, "relative_likelihood", ""), (9, "difference", "voting")):
+    for number, measure, breakdown in ((2, "relative_likelihood", ""), (3, "relative_likelihood", "")):
         row = figure(frame, 2020, number, measure, breakdown)
         assert row.direction == "not_tested"
         assert row.direction_note == "published figures without counts cannot be tested"
+        assert row.movement in ("improved", "deteriorated", "no_change")
+    assert figure(frame, 2020, 1, "bme_share", "overall").movement in ("up", "down", "no_change")
+
+
+def test_the_csv_has_a_movement_column_beside_direction():
+    text = compute_metrics(load_example()).to_csv()
+    header = text.splitlines()[0].split(",")
+    assert header[header.index("direction") + 1] == "movement"
+    movements = {line.split(",")[header.index("movement")] for line in text.splitlines()[1:]}
+    assert movements <= {"", "improved", "deteriorated", "no_change", "up", "down"}
+    assert {"improved", "deteriorated", "up"} <= movements
 
 
 def test_example_data_round_trips_through_the_csv():
@@ -380,6 +413,7 @@ def test_example_data_round_trips_through_the_csv():
     for column in ("value", "ci_low", "ci_high"):  # every figure unrounded: the same float back, no value empty
         assert [None if math.isnan(v) else v for v in back[column]] == frame.column(column)
     assert back["direction"].fillna("").tolist() == frame.column("direction")
+    assert back["movement"].fillna("").tolist() == frame.column("movement")
     assert back["note"].fillna("").tolist() == frame.column("note")
     assert compute_metrics(load_example()).to_csv() == text  # deterministic
 
@@ -433,3 +467,31 @@ def test_a_ratio_of_zero_has_no_direction(tmp_path):
                       "indicator_3: {workforce: {white: 1000, bme: 1000}, entered: {white: 10, bme: 12}}\n")
     row = figure(frame, 2024, 3, "relative_likelihood")
     assert (row.direction, row.direction_note) == ("", "")  # 2023 has a ratio of 0: nothing to compare with
+
+
+def test_indicator_3_likelihoods_are_shown_to_the_places_that_divide_to_the_ratio(tmp_path):
+    """Before: 0.2% and 0.3% at 1 place divide to 1.5 beside a ratio of 1.33 (and 2.0 beside 1.80)."""
+    from generator.pages.wording import number, ratio
+
+    frame = table(tmp_path, {2024: "year: 2024\nindicator_3: {entered: {white: 3, bme: 2}, "
+                                   "workforce: {white: 2000, bme: 1000}}\n"}, "name: T\ncontact_email: a@b.nhs.uk\n"
+                  "settings: {suppression_threshold: 0}\n")
+    white, bme = figure(frame, 2024, 3, "likelihood_white"), figure(frame, 2024, 3, "likelihood_bme")
+    rl = figure(frame, 2024, 3, "relative_likelihood")
+    assert ratio(rl.value) == "1.33"
+    assert (number("likelihood_bme", bme.value, bme.decimals), number("likelihood_white", white.value, white.decimals)) == (
+        "0.20%", "0.15%")
+    assert f"{0.20 / 0.15:.2f}" == ratio(rl.value)
+    # big likelihoods keep 1 place when it already divides right
+    frame = two_years(tmp_path / "b", appointments(300, 200), appointments(300, 150))
+    assert figure(frame, 2024, 2, "likelihood_white").decimals == 1
+
+
+def test_the_readme_lists_every_csv_column_and_says_what_movement_holds():
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"Columns, exactly: `{','.join(COLUMNS)}`." in readme
+    for column in ("breakdown", "measure", "direction", "movement", "source", "note"):
+        assert f"\n- `{column}`: " in readme, column
+    assert "`improved`, `deteriorated` or `no_change`" in readme

@@ -275,3 +275,32 @@ def test_free_text_timescales_stay_allowed_and_are_never_overdue(tmp_path, due):
 def test_a_free_text_timescale_is_shown_as_not_judged(site):
     page = visible_text((site / "action-plan" / "index.html").read_text())
     assert "Quarterly (a timescale, not a date: not judged for being overdue)" in page
+
+
+def test_a_target_set_on_the_old_series_is_not_judged_against_the_new(tmp_path):
+    """The analyst's case: an indicator 7 target whose baseline (72.2) is on the old survey question, the latest
+    figure (45.6) on the new one, was "Not on track"."""
+    from generator.data import load_dataset
+    from generator.metrics import compute_metrics
+    from generator.pages.figures import FigureTable
+    from generator.pages.plans import target_view
+    from generator.pages.wording import Labels
+
+    from .conftest import write_data
+
+    reason = "The 2022 survey changed the career progression question."
+    folder = write_data(tmp_path / "data", {
+        2021: "year: 2021\nindicator_7: {white: 80.0, bme: 72.2}\n",
+        2022: f"year: 2022\nindicator_7: {{white: 60.0, bme: 45.6, series_break: '{reason}'}}\n"})
+    dataset = load_dataset(folder)
+    table = FigureTable(compute_metrics(dataset), dataset, Labels.from_terminology(dataset.organisation.terminology))
+    target = Target(indicator=7, measure="bme", value=80.0, by=2024)
+    view = target_view(target, table, 2021)
+    assert view.status.status == "not_comparable"
+    assert view.status.word == "Not judged: series break"
+    assert view.sentence.endswith(
+        "Not judged: its starting point, 72.2% in 2021, is on the old series and the latest figure, 45.6% in 2022, on "
+        "the new one, so they measure different things. The 2022 survey changed the career progression question.")
+    # without the break, the same figures are judged as before
+    assert target_status(target, (2022, 45.6), (2021, 72.2)).status == "not_on_track"
+    assert target_status(target, (2022, 45.6), (2021, 72.2), {2022: reason}).series_break == reason

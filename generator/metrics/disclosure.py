@@ -63,16 +63,22 @@ class Pattern:
         self.cells.setdefault((row, category), SECONDARY)
 
 
-def protect(table: Table, threshold: int, *, column_totals: bool = True, linked: frozenset[str] = frozenset()) -> Pattern:
+def protect(table: Table, threshold: int, *, column_totals: bool = True, linked: frozenset[str] = frozenset(),
+            total_linked: bool = False) -> Pattern:
     """The withheld cells of ``table`` (rows in display order; ``column_totals``: are the column sums shown?).
 
     ``linked`` names the columns whose sums are withheld one level up (a staff group's counts withheld in
     the table of groups): their rows must not add up to them again, see :func:`_keep_linked_sums_open`.
+    ``total_linked``: the table's grand total (the group's headcount) is withheld one level up, so the rows'
+    headcounts must not add up to it again: at least one of them is withheld too.
     """
     pattern = Pattern()
     if threshold <= 1:
         return pattern
     rows = list(table)
+    if len(rows) == 1 and column_totals:
+        # one row is its own column totals: it shows exactly what the level above shows, no more and no less
+        return _repeat_level_above(table, rows[0], threshold, linked, total_linked)
     hidden_rows: list[str] = [r for r in rows if is_small(_total(table, r), threshold)]
     for r in rows:
         for c in CATEGORIES:
@@ -92,7 +98,10 @@ def protect(table: Table, threshold: int, *, column_totals: bool = True, linked:
             if pattern.cell(r, c) == PRIMARY and not _protect_in_row(table, r, c, pattern, hidden_rows, threshold, column_totals):
                 hidden_rows.append(r)
                 break
-    if column_totals:
+    if total_linked and not hidden_rows:
+        hidden_rows.append(_row_to_hide_with_the_total(table, threshold))
+    if column_totals and not (total_linked and set(CATEGORIES) <= linked):
+        # (when the level above withholds its whole row, these column sums are not shown: no company needed)
         _accompany_hidden_rows(table, hidden_rows, threshold)
     if len(linked) >= 2:
         _keep_linked_sums_open(table, pattern, hidden_rows, linked, threshold)
@@ -100,7 +109,38 @@ def protect(table: Table, threshold: int, *, column_totals: bool = True, linked:
         pattern.headcounts[r] = PRIMARY if is_small(_total(table, r), threshold) else SECONDARY
         for c in CATEGORIES:
             pattern.hide(r, c)
+    if column_totals:
+        # a column whose shown sum is 0 is 0 in every row: withholding its cells would hide nothing
+        for c in CATEGORIES:
+            if c not in linked and not any(table[r][c] for r in rows):
+                for r in rows:
+                    pattern.cells.pop((r, c), None)
     return pattern
+
+
+def _repeat_level_above(table: Table, row: str, threshold: int, linked: frozenset[str], total_linked: bool) -> Pattern:
+    pattern = Pattern()
+    for c in CATEGORIES:
+        if c in linked or is_small(table[row][c], threshold):
+            pattern.cells[(row, c)] = PRIMARY if is_small(table[row][c], threshold) else SECONDARY
+    if total_linked or is_small(_total(table, row), threshold):
+        pattern.headcounts[row] = PRIMARY if is_small(_total(table, row), threshold) else SECONDARY
+        for c in CATEGORIES:
+            pattern.hide(row, c)
+    return pattern
+
+
+def _row_to_hide_with_the_total(table: Table, threshold: int) -> str:
+    """The row withheld whole so that the rows shown do not add up to a withheld total.
+
+    The smallest row with at least ``threshold`` in every column (so the withheld total can move against it
+    in each), else the biggest: a whole row is a real loss, so it is the fewest people's figures.
+    """
+    rows = list(table)
+    roomy = [r for r in rows if all(table[r][c] >= threshold for c in CATEGORIES)]
+    if roomy:
+        return min(roomy, key=lambda r: (_total(table, r), rows.index(r)))
+    return max(rows, key=lambda r: (_total(table, r), -rows.index(r)))
 
 
 def _total(table: Table, row: str) -> int:

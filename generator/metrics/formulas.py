@@ -64,3 +64,17 @@ def relative_likelihood(a: int, n1: int, c: int, n2: int, *, z: float = Z_95,
 def in_band(value: float, band: tuple[float, float]) -> bool:
     low, high = band
     return low <= value <= high
+
+
+def places_that_divide(top: float, bottom: float, ratio: float, *, least: int = 1, most: int = 4) -> int:
+    """Decimal places for two likelihoods (percentages) so that, as shown, they divide to the ratio as shown (2 places).
+
+    Indicator 3's likelihoods are small (0.2% and 0.15%): at 1 place they would divide to 2.0 beside a
+    ratio of 1.33. The fewest places from ``least`` that agree, at most ``most``.
+    """
+    shown_ratio = round(ratio, 2)
+    for places in range(least, most + 1):
+        t, b = round(top, places), round(bottom, places)
+        if b > 0 and round(t / b, 2) == shown_ratio:
+            return places
+    return most

@@ -109,10 +109,11 @@ class TargetStatus:
     target: Target
     latest_year: int | None
     latest_value: float | None
-    status: str  # on_track | not_on_track | met | missed | not_enough_data | no_figure | not_judged
+    status: str  # on_track | not_on_track | met | missed | not_enough_data | no_figure | not_judged | not_comparable
     baseline_year: int | None = None
     baseline_value: float | None = None
     expected: float | None = None  # where the straight line from the baseline to the target is at the latest year
+    series_break: str = ""  # not_comparable: the trust's reason for the break between the baseline and the latest figure
 
     @property
     def word(self) -> str:
@@ -120,7 +121,8 @@ class TargetStatus:
 
 
 STATUS_OF_TARGET = {"on_track": "On track", "not_on_track": "Not on track", "met": "Met", "missed": "Missed",
-                    "not_enough_data": "Not enough data yet", "no_figure": "No figure yet", "not_judged": "Not judged"}
+                    "not_enough_data": "Not enough data yet", "no_figure": "No figure yet", "not_judged": "Not judged",
+                    "not_comparable": "Not judged: series break"}
 
 
 def expected_on_line(target: Target, baseline: tuple[int, float], year: int) -> float | None:
@@ -141,18 +143,24 @@ def expected_on_line(target: Target, baseline: tuple[int, float], year: int) -> 
 
 
 def target_status(target: Target, latest: tuple[int, float] | None,
-                  baseline: tuple[int, float] | None = None) -> TargetStatus:
+                  baseline: tuple[int, float] | None = None, breaks: dict[int, str] | None = None) -> TargetStatus:
     """On track: already meeting the target, or at or beyond the straight line from the baseline to it.
 
     The baseline is the figure of the plan's own year (the findings the plan answers).
     With only that one point there is nothing to judge a trajectory by. From the
-    target's year on, the target is met or missed.
+    target's year on, the target is met or missed. ``breaks`` maps the first year of each
+    new series of the indicator to the trust's reason: a target set on the old series
+    (its baseline) is not judged against a figure of the new one.
     """
     if latest is None:
         return TargetStatus(target, None, None, "no_figure")
     year, value = latest
     reached = meets(target, value)
     base = baseline or (None, None)
+    crossed = [reason for start, reason in sorted((breaks or {}).items())
+               if baseline is not None and baseline[0] < start <= year]
+    if crossed:
+        return TargetStatus(target, year, value, "not_comparable", *base, series_break=crossed[-1])
     if reached is None:
         return TargetStatus(target, year, value, "not_judged", *base)
     if year >= target.by:

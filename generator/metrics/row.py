@@ -8,7 +8,8 @@ import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-COLUMNS = ["year", "indicator", "breakdown", "measure", "value", "ci_low", "ci_high", "direction", "source", "note"]
+COLUMNS = ["year", "indicator", "breakdown", "measure", "value", "ci_low", "ci_high", "direction", "movement", "source",
+           "note"]
 # Kept in the table for the site, left out of the published CSV.
 EXTRA_COLUMNS = ["compared_with", "in_equity_band", "decimals", "base", "z", "direction_note"]
 
@@ -23,11 +24,14 @@ class Row:
     ci_low: float | None = None
     ci_high: float | None = None
     direction: str = ""
+    # which way the figure moved, tested or not (improved, deteriorated, no_change; up, down for indicator 1)
+    movement: str = ""
     source: str = ""
     note: str = ""
     compared_with: int | None = None
     in_equity_band: bool | None = None
-    # decimal places a typed figure was printed with, so the site shows "1.5" as 1.5; None: the usual rounding
+    # decimal places a typed figure was printed with, so the site shows "1.5" as 1.5, or that likelihoods from counts
+    # need to divide to the ratio shown (indicator 3: 0.20% and 0.15%, 1.33); None: the usual rounding
     decimals: int | None = None
     # the number of people a percentage is of (staff, respondents, board members), for the tests of direction
     base: int | None = None
@@ -91,6 +95,6 @@ class Metrics:
         writer.writerow(COLUMNS)
         for r in self.rows:
             writer.writerow([r.year, r.indicator, r.breakdown, r.measure, csv_number(r.value), csv_number(r.ci_low),
-                             csv_number(r.ci_high), r.direction, r.source, r.note])
+                             csv_number(r.ci_high), r.direction, r.movement, r.source, r.note])
         return out.getvalue()
 

@@ -24,7 +24,7 @@ from ..data.model import (
     Year,
 )
 from .disclosure import CATEGORIES, Pattern, protect
-from .formulas import Figure, in_band, is_small, percentage, relative_likelihood
+from .formulas import Figure, in_band, is_small, percentage, places_that_divide, relative_likelihood
 from .published import benchmark_rows, indicator_1_published_rows, typed_row
 from .row import Metrics, Row, normalised
 from .travel import add_directions
@@ -107,16 +107,21 @@ def indicator_1_rows(year: int, block: Indicator1, settings: Settings) -> Iterat
         return
     threshold = settings.suppression_threshold
     # three tables: the organisation alone; the groups, which sum to it; each group's bands, which sum to the group
-    yield from _representation_rows(year, "overall", total, "overall", _overall_pattern(total, threshold), overall=True,
+    overall_pattern = _overall_pattern(total, threshold)
+    yield from _representation_rows(year, "overall", total, "overall", overall_pattern, overall=True,
                                     round_headcount=settings.round_headcounts)
     groups = block.groups()
     group_totals = {group: sum(bands.values(), Counts(white=0, bme=0, unknown=0)) for group, bands in groups.items()}
-    group_pattern = protect({group: _cells(counts) for group, counts in group_totals.items()}, threshold)
+    # each level's rows must not add up again to what the level above withholds (its counts and its headcount)
+    group_pattern = protect({group: _cells(counts) for group, counts in group_totals.items()}, threshold,
+                            linked=frozenset(c for c in CATEGORIES if overall_pattern.cell("overall", c)),
+                            total_linked="overall" in overall_pattern.headcounts)
     for group, bands in groups.items():
         yield from _representation_rows(year, group, group_totals[group], group, group_pattern, overall=False,
                                         round_headcount=settings.round_headcounts)
         linked = frozenset(c for c in CATEGORIES if group_pattern.cell(group, c))
-        band_pattern = protect({label: _cells(counts) for label, counts in bands.items()}, threshold, linked=linked)
+        band_pattern = protect({label: _cells(counts) for label, counts in bands.items()}, threshold, linked=linked,
+                               total_linked=group in group_pattern.headcounts)
         for label, counts in bands.items():
             yield from _representation_rows(year, f"{group}/{label}", counts, label, band_pattern, overall=False,
                                             round_headcount=settings.round_headcounts)
@@ -150,6 +155,7 @@ def likelihood_rows(year: int, number: int, block, workforce: Counts | None, set
             computed = _ratio_of_likelihoods(year, number, rows)
             if computed is not None:
                 rows["relative_likelihood"] = computed
+    _show_likelihoods_that_divide(number, rows)
     for measure in (*LIKELIHOOD_MEASURES[:2], "likelihood_unknown", "relative_likelihood"):
         if measure in rows:
             row = rows[measure]
@@ -159,6 +165,19 @@ def likelihood_rows(year: int, number: int, block, workforce: Counts | None, set
 
 
 LIKELIHOOD_MEASURES = ("likelihood_white", "likelihood_bme", "relative_likelihood")
+
+
+def _show_likelihoods_that_divide(number: int, rows: dict[str, Row]) -> None:
+    """Give the likelihoods computed from counts the decimal places at which they divide to the ratio shown."""
+    spec = INDICATORS[number]
+    top, bottom = rows.get(f"likelihood_{spec.top_group}"), rows.get(f"likelihood_{spec.bottom_group}")
+    rl = rows.get("relative_likelihood")
+    if any(r is None or r.value is None or r.source != "counts" for r in (top, bottom, rl)):
+        return
+    places = places_that_divide(top.value, bottom.value, rl.value)
+    for measure in ("likelihood_white", "likelihood_bme", "likelihood_unknown"):
+        if measure in rows and rows[measure].value is not None and rows[measure].source == "counts":
+            rows[measure] = replace(rows[measure], decimals=places)
 
 
 def _ratio_of_likelihoods(year: int, number: int, rows: dict[str, Row]) -> Row | None:
@@ -263,7 +282,8 @@ def board_rows(year: int, block: Indicator9, workforce_share: Row | None, terms:
         workforce_share = typed_row(year, 9, "overall", "workforce_bme_share", published.workforce_bme_share, "published")
         yield workforce_share
     elif workforce_share is not None:
-        workforce_share = replace(workforce_share, indicator=9, measure="workforce_bme_share", direction="", compared_with=None)
+        workforce_share = replace(workforce_share, indicator=9, measure="workforce_bme_share", direction="", movement="",
+                                  compared_with=None)
         yield workforce_share
     shares: list[tuple[str, Figure, Row | None]] = []
     if published is not None:

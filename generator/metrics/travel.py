@@ -1,26 +1,34 @@
-"""Direction of travel: each headline figure against the previous year that has it, judged with a test.
+"""Direction of travel: each headline figure against the previous year that has it.
 
-A change is ``improved`` or ``worsened`` (indicator 1, which is neutral: ``up`` or
-``down``) only when it is statistically significant at ``settings.significance_level``
-(two-sided) AND larger than the ``no_change`` tolerance. Otherwise it is
-``no_significant_change``. The tests:
+Two things are said of every comparison:
 
-- Relative likelihoods (2-4): z = (ln RL2 - ln RL1) / sqrt(SE1^2 + SE2^2), each SE read
-  back from the Katz 95% interval, SE = (ln high - ln low) / (2 x 1.959964).
-- Survey indicators (5-8): the BME percentage with its BME response counts, the pooled
-  two-proportion z-test.
-- Indicator 1: the overall BME share of the workforce, pooled two-proportion z-test on headcounts.
-- Indicator 9: the voting board's difference from the workforce share; its change is tested
-  against the pooled standard errors of the board share and the workforce share together.
+- ``movement``: which way the figure moved, whatever the test says: ``improved``,
+  ``deteriorated`` or ``no_change`` (a change no larger than the ``no_change`` tolerance);
+  indicator 1, which is neutral, ``up``, ``down`` or ``no_change``.
+- ``direction``: the verdict. For figures from samples and processes (2-8), a change is
+  ``improved`` or ``worsened`` only when it is statistically significant at
+  ``settings.significance_level`` (two-sided) AND larger than the tolerance; otherwise
+  ``no_significant_change``. The tests:
 
-Which way is better is judged as before: relative likelihoods on their distance from
-equity |ln RL|; 5, 6, 8 lower is better, 7 higher; 9 the shortfall below parity.
+  - Relative likelihoods (2-4) are judged on their distance from equity, |ln RL|, so the
+    test is on that distance: z = (|ln RL2| - |ln RL1|) / sqrt(SE1^2 + SE2^2), each SE read
+    back from the Katz 95% interval, SE = (ln high - ln low) / (2 x 1.959964). A ratio that
+    crosses 1 by the same distance has not moved away from or towards equity.
+  - Survey indicators (5-8): the BME percentage with its BME response counts, the pooled
+    two-proportion z-test.
 
-Figures without counts or intervals (published figures, computed ones, a likelihood with
-a zero count) are ``not_tested``, with the reason in ``direction_note``. Across a series
-break (``series_break`` on the first year of the new series) the value is
-``not_comparable`` and ``direction_note`` carries the trust's reason.
-Suppressed or missing figures are never compared, in either year.
+  Indicators 1 (the whole workforce) and 9 (every board member) are counts of everyone,
+  not samples: there is no chance to test against, so the verdict is the movement itself
+  (``up``, ``down``, ``improved``, ``worsened`` or ``no_change``), with no test.
+
+Which way is better: relative likelihoods on their distance from equity |ln RL|; 5, 6, 8
+lower is better, 7 higher; 9 the shortfall below parity.
+
+Figures of 2-8 without counts or intervals (published figures, computed ones, a likelihood
+with a zero count) are ``not_tested``, with the reason in ``direction_note``; their
+movement is still given. Across a series break (``series_break`` on the first year of the
+new series) the value is ``not_comparable``, with no movement, and ``direction_note``
+carries the trust's reason. Suppressed or missing figures are never compared, in either year.
 """
 
 from __future__ import annotations
@@ -49,8 +57,12 @@ NOT_TESTED_WHY = {
 
 # a change larger than chance, but too small to call: said in words so "no significant change" is not misread
 WITHIN_TOLERANCE = "the change is statistically significant but no larger than the tolerance for no change"
+# indicators 1 and 9 count everyone: the verdict is the movement, with why there is no test
+COUNTED = {
+    "representation": "a count of the whole workforce, not a sample, so no test is needed",
+    "board": "a count of every board member, not a sample, so no test is needed",
+}
 
-Key = tuple[int, int, str, str]
 
 
 def headline_key(number: int) -> tuple[int, str, str]:
@@ -97,12 +109,13 @@ def z_of_proportions(p1: float, n1: int, p2: float, n2: int) -> float:
 
 
 def z_of_ratios(previous: Row, current: Row) -> float:
+    """z of the change in the distance from equity, |ln RL|, of two relative likelihoods."""
     se1, se2 = log_se(previous), log_se(current)
-    return (math.log(current.value) - math.log(previous.value)) / math.sqrt(se1 ** 2 + se2 ** 2)
+    return (abs(math.log(current.value)) - abs(math.log(previous.value))) / math.sqrt(se1 ** 2 + se2 ** 2)
 
 
-def z_statistic(number: int, previous: Row, current: Row, rows: dict[Key, Row]) -> tuple[float | None, str]:
-    """(z, "") for a change that can be tested, else (None, why not)."""
+def z_statistic(number: int, previous: Row, current: Row) -> tuple[float | None, str]:
+    """(z, "") for a change of a sampled figure (2-8) that can be tested, else (None, why not)."""
     kind = INDICATORS[number].kind
     if previous.source not in ("counts", "survey") or current.source not in ("counts", "survey"):
         return None, NOT_TESTED_WHY["published"]
@@ -110,55 +123,55 @@ def z_statistic(number: int, previous: Row, current: Row, rows: dict[Key, Row]) 
         if log_se(previous) is None or log_se(current) is None:
             return None, NOT_TESTED_WHY["interval"]
         return z_of_ratios(previous, current), ""
-    if kind in ("survey", "representation"):
-        if not previous.base or not current.base:
-            return None, NOT_TESTED_WHY["responses" if kind == "survey" else "counts"]
-        return z_of_proportions(previous.value, previous.base, current.value, current.base), ""
-    # board: the difference moves with the board share and the workforce share; both are tested together
-    parts = []
-    for row in (previous, current):
-        board = rows.get((row.year, 9, "voting", "board_bme_share"))
-        workforce = rows.get((row.year, 9, "overall", "workforce_bme_share"))
-        if board is None or workforce is None or not board.base or not workforce.base or workforce.source != "counts":
-            return None, NOT_TESTED_WHY["counts"]
-        parts.append((board, workforce))
-    (b1, w1), (b2, w2) = parts
-    variance = (pooled_variance(b1.value / 100, b1.base, b2.value / 100, b2.base)
-                + pooled_variance(w1.value / 100, w1.base, w2.value / 100, w2.base))
-    if variance == 0:
-        return 0.0, ""
-    return (current.value - previous.value) / 100 / math.sqrt(variance), ""
+    if not previous.base or not current.base:
+        return None, NOT_TESTED_WHY["responses"]
+    return z_of_proportions(previous.value, previous.base, current.value, current.base), ""
 
 
-def direction(number: int, previous: Row, current: Row, settings: Settings, rows: dict[Key, Row] | None = None,
+def tolerance(number: int, settings: Settings) -> float:
+    no_change = settings.no_change
+    return no_change.relative_likelihood if INDICATORS[number].kind == "likelihood" else no_change.percentage_points
+
+
+def movement(number: int, previous: Row, current: Row, settings: Settings) -> str:
+    """Which way the figure moved, tested or not: improved / deteriorated / no_change (up / down for indicator 1)."""
+    before, after = judged_value(number, previous.value), judged_value(number, current.value)
+    if before is None or after is None:
+        return ""
+    change = after - before
+    if abs(change) <= tolerance(number, settings) + EPSILON:
+        return "no_change"
+    if INDICATORS[number].kind == "representation":
+        return "down" if change < 0 else "up"
+    return "improved" if change < 0 else "deteriorated"
+
+
+def direction(number: int, previous: Row, current: Row, settings: Settings,
               ) -> tuple[str, float | None, str]:
     """(direction, z, why) of the change from ``previous`` to ``current`` for indicator ``number``."""
     kind = INDICATORS[number].kind
-    before, after = judged_value(number, previous.value), judged_value(number, current.value)
-    if before is None or after is None:
+    moved = movement(number, previous, current, settings)
+    if not moved:
         return "", None, ""
-    z, why = z_statistic(number, previous, current, rows or {})
+    if kind in COUNTED:
+        return {"deteriorated": "worsened"}.get(moved, moved), None, COUNTED[kind]
+    z, why = z_statistic(number, previous, current)
     if z is None:
         return "not_tested", None, why
-    tolerance = settings.no_change.relative_likelihood if kind == "likelihood" else settings.no_change.percentage_points
-    change = after - before
     if abs(z) < critical_z(settings):
         return "no_significant_change", z, ""
-    if abs(change) <= tolerance + EPSILON:
+    if moved == "no_change":
         return "no_significant_change", z, WITHIN_TOLERANCE
-    if kind == "representation":
-        return ("down" if change < 0 else "up"), z, ""
-    return ("improved" if change < 0 else "worsened"), z, ""
+    return ("improved" if moved == "improved" else "worsened"), z, ""
 
 
 def add_directions(rows: list[Row], settings: Settings, breaks: dict[tuple[int, int], str] | None = None) -> list[Row]:
-    """Rows with ``direction``, ``compared_with``, ``z`` and ``direction_note`` filled on each headline row.
+    """Rows with ``direction``, ``movement``, ``compared_with``, ``z`` and ``direction_note`` on each headline row.
 
     ``breaks`` maps (year, indicator) to the reason of a series break starting that year.
     """
     breaks = breaks or {}
     keys = {headline_key(n) for n in INDICATORS}
-    index: dict[Key, Row] = {(r.year, r.indicator, r.breakdown, r.measure): r for r in rows}
     last_seen: dict[tuple[int, str, str], Row] = {}
     out: list[Row] = []
     for row in sorted(rows, key=lambda r: r.year):  # stable: keeps each year's own order
@@ -171,9 +184,10 @@ def add_directions(rows: list[Row], settings: Settings, breaks: dict[tuple[int, 
                 if crossed:
                     row = replace(row, direction="not_comparable", compared_with=previous.year, direction_note=crossed[-1])
                 else:
-                    judged, z, why = direction(row.indicator, previous, row, settings, index)
+                    judged, z, why = direction(row.indicator, previous, row, settings)
                     if judged:
-                        row = replace(row, direction=judged, compared_with=previous.year, z=z, direction_note=why)
+                        row = replace(row, direction=judged, compared_with=previous.year, z=z, direction_note=why,
+                                      movement=movement(row.indicator, previous, row, settings))
             last_seen[key] = row
         out.append(row)
     return out

@@ -239,7 +239,20 @@ class Headline:
         if not self.available or not self.figure.direction:
             return ""
         prev = self.table.get(self.figure.compared_with, self.spec.number, self.spec.headline_measure, self.spec.headline_breakdown)
-        return render(prev, self.figure, (self.table.year_label(self.figure.compared_with), self.year_label))
+        return render(prev, self.figure, (self.table.year_label(self.figure.compared_with), self.year_label),
+                      self._travel_more(prev))
+
+    def _travel_more(self, prev: Figure | None) -> str:
+        """What the direction of travel adds for this indicator: a ratio crossing 1.00, the board's members."""
+        if prev is None or not prev.has_value or self.figure.direction == "not_comparable":
+            return ""
+        if self.spec.kind == "likelihood" and (prev.value - 1) * (self.figure.value - 1) < 0:
+            now_top = self.figure.value > 1
+            group = self.table.labels.group(self.spec.top_group if now_top else self.spec.bottom_group)
+            return f"The ratio crossed 1.00: {group} {self.spec.people} are now the more likely {self.spec.phrase}."
+        if self.spec.kind == "board":
+            return board_members(self.table, prev.year, self.year)
+        return ""
 
     @property
     def marker(self) -> str:
@@ -284,3 +297,24 @@ class Headline:
     @property
     def caveat(self) -> str:
         return self.table.note(self.figure) if self.available else ""
+
+
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def board_members(table: FigureTable, before: int, after: int) -> str:
+    """E.g. "One more BME voting member than in 2022/23 (3 of 14, was 2 of 13).": a board is counted, not sampled."""
+    counts = []
+    for year in (before, after):
+        fig = table.get(year, 9, "board_bme_share", "voting")
+        if fig is None or not fig.has_value or not fig.base:
+            return ""
+        counts.append((round(fig.value * fig.base / 100), fig.base))
+    (was, was_of), (now, of) = counts
+    change, who = now - was, f"{table.labels.bme} voting member"
+    amount = NUMBER_WORDS[abs(change)] if abs(change) < len(NUMBER_WORDS) else f"{abs(change):,}"
+    if change == 0:
+        said = f"The same number of {who}s as in {table.year_label(before)}"
+    else:
+        said = f"{capitalise(amount)} {'more' if change > 0 else 'fewer'} {who}{'s' if abs(change) > 1 else ''} than in {table.year_label(before)}"
+    return f"{said} ({now} of {of}, was {was} of {was_of})."

@@ -19,7 +19,7 @@ from ..metrics import plans as logic
 from .escape import text as escape_text
 from .figures import FigureTable
 from .sections import safe_markdown
-from .wording import long_date, number
+from .wording import long_date, number, sentence_end
 
 
 def url_root(md_path: str) -> str:
@@ -162,6 +162,10 @@ class TargetView:
         head = f"Indicator {t.indicator}: {self.description}, {self.value_text} by {t.by}."
         if status.status == "no_figure":
             return f"{head} No figure yet to judge it by."
+        if status.status == "not_comparable":
+            return (f"{head} Not judged: its starting point, {self.baseline_text}, is on the old series and the latest "
+                    f"figure, {self.latest_text}, on the new one, so they measure different things. "
+                    f"{sentence_end(status.series_break)}")
         if status.status == "not_judged":
             return f"{head} Latest figure {self.latest_text}."
         if status.status == "not_enough_data":
@@ -190,7 +194,8 @@ def target_view(target: Target, table: FigureTable, plan_year: int) -> TargetVie
     latest = figures[-1] if figures else None
     before = [(year, value) for year, value in figures if year <= plan_year]
     baseline = before[-1] if before else None
-    status = logic.target_status(target, latest, baseline)
+    breaks = {y.year: reason for y in table.years if (reason := getattr(y.indicator(target.indicator), "series_break", None))}
+    status = logic.target_status(target, latest, baseline, breaks)
 
     def shown(point: tuple[int, float] | None) -> str:
         return f"{number(target.measure, point[1])} in {table.year_label(point[0])}" if point else ""

@@ -15,7 +15,7 @@ from ..data import INDICATORS, STAFF_GROUP_TITLES
 from . import charts
 from .figures import Figure, FigureTable
 from .tables import Table
-from .travel import short_words
+from .travel import cell_words, short_words
 from .wording import SURVEY_PHRASES, capitalise, in_sentence, pct, ratio, sentence_end
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "code", "br", "blockquote", "abbr"}
@@ -69,7 +69,7 @@ def direction_cell(fig: Figure | None, table: FigureTable) -> str:
         return "No comparison"
     if fig.direction == "not_comparable":
         return f"{short_words(fig.direction)} with {table.year_label(fig.compared_with)} (series break)"
-    return f"{short_words(fig.direction)} (against {table.year_label(fig.compared_with)})"
+    return f"{cell_words(fig)} (against {table.year_label(fig.compared_with)})"
 
 
 def year_notes(table: FigureTable, number: int, columns: list[tuple[str, str, str]] = ()) -> list[str]:

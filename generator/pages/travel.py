@@ -1,8 +1,11 @@
 """The direction of travel in words: one wording for cards, indicator pages, year pages and tables.
 
-Reads the ``direction``, ``z`` and ``direction_note`` the metrics put on each headline
-figure; says "No significant change" with the two intervals (ratios) or the two bases
-(percentages), "Not tested" with why, and "Not comparable" with the trust's reason.
+Reads the ``direction``, ``movement`` and ``direction_note`` the metrics put on each headline
+figure. Every comparison says which way the figure moved (closer to or further from 1.00,
+better or worse, up or down, little changed) and the verdict: a statistically significant
+change, "no significant change" with the two intervals (ratios) or the two bases
+(percentages), "not tested" with why, a count of everyone that needs no test, or "Not
+comparable" with the trust's reason.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from typing import Protocol
 from markupsafe import Markup
 
 from .escape import text as escape_text
-from .wording import DIRECTION_WORDS, count, missing, number, ratio, sentence_end, signed
+from .wording import DIRECTION_WORDS, capitalise, count, missing, number, ratio, sentence_end, signed
 
 
 class _Figure(Protocol):
@@ -23,11 +26,19 @@ class _Figure(Protocol):
     decimals: int | None
     base: int | None
     direction: str
+    movement: str
     direction_note: str
 
 
-ARROWED = ("improved", "worsened", "up", "down")
+SIGNIFICANT = ("improved", "worsened")
+COUNTED = ("up", "down", "no_change")  # indicators 1 and 9 (counts of everyone): the verdict is the movement
 BASE_WORDS = {"bme": "respondents", "bme_share": "staff"}
+# the raw movement, said whatever the verdict: for ratios in terms of equity (1.00), else better or worse
+MOVED = {
+    "ratio": {"improved": "closer to 1.00", "deteriorated": "further from 1.00", "no_change": "about as far from 1.00"},
+    "other": {"improved": "better", "deteriorated": "worse", "no_change": "little changed",
+              "up": "up", "down": "down"},
+}
 
 
 def _shown(fig: _Figure) -> str:
@@ -41,9 +52,16 @@ def _arrow(previous: float, current: float) -> str:
 
 
 def _numbers(previous: _Figure, current: _Figure) -> str:
+    """"from 1.89 to 2.45": in words, so no arrow is read out or printed beside a "to"."""
     if current.measure in ("gap", "difference"):  # one unit after both numbers reads better
-        return f"{signed(f'{previous.value:.1f}')} → {signed(f'{current.value:.1f}')} percentage points"
-    return f"{_shown(previous)} → {_shown(current)}"
+        return f"from {signed(f'{previous.value:.1f}')} to {signed(f'{current.value:.1f}')} percentage points"
+    return f"from {_shown(previous)} to {_shown(current)}"
+
+
+def moved_words(current: _Figure) -> str:
+    """The movement in words ("closer to 1.00", "worse", "up"), or "" when there is none."""
+    kind = "ratio" if current.measure == "relative_likelihood" else "other"
+    return MOVED[kind].get(current.movement, "")
 
 
 def _overlap(previous: _Figure, current: _Figure) -> str:
@@ -52,7 +70,8 @@ def _overlap(previous: _Figure, current: _Figure) -> str:
         return "the intervals overlap widely"
     if previous.ci_low <= current.ci_high and current.ci_low <= previous.ci_high:
         return "the intervals overlap"
-    return "the intervals do not overlap, but the change is no larger than the tolerance for no change"
+    # the ratios differ, but their distances from 1.00 (what is judged) do not differ by more than chance
+    return "the intervals do not overlap, but the distance from 1.00 changed by no more than chance would explain"
 
 
 def _with_interval(fig: _Figure, label: str, first: bool) -> str:
@@ -74,12 +93,16 @@ def no_significant_change(previous: _Figure, current: _Figure, labels: tuple[str
         return (f"{_with_interval(previous, labels[0], True)} and {_with_interval(current, labels[1], False)}; "
                 f"{current.direction_note or _overlap(previous, current)}.")
     if current.measure == "difference":
-        return f"{_numbers(previous, current)} from {labels[0]} to {labels[1]}; {chance}."
+        return f"{_numbers(previous, current)} between {labels[0]} and {labels[1]}; {chance}."
     return f"{_with_base(previous, labels[0], True)} and {_with_base(current, labels[1], False)}; {chance}."
 
 
-def travel_text(previous: _Figure | None, current: _Figure, labels: tuple[str, str]) -> str:
-    """The direction of travel as one plain sentence; ``labels`` name the previous and the current year."""
+def travel_text(previous: _Figure | None, current: _Figure, labels: tuple[str, str], more: str = "") -> str:
+    """The direction of travel as plain sentences: the movement, the verdict, the figures and why.
+
+    ``labels`` name the previous and the current year; ``more`` is a sentence to add (a ratio that crossed
+    1.00, the board's members), in the pages' own words.
+    """
     direction = current.direction
     if not direction:
         return ""
@@ -88,26 +111,46 @@ def travel_text(previous: _Figure | None, current: _Figure, labels: tuple[str, s
         return f"{word}: {sentence_end(current.direction_note)}"
     if previous is None or missing(previous.value) or missing(current.value):
         return word
-    if direction in ARROWED:
-        return f"{_arrow(previous.value, current.value)} {word}, {_numbers(previous, current)}"
+    moved = moved_words(current)
+    arrow = "▶" if current.movement in ("no_change", "") else _arrow(previous.value, current.value)
+    tail = f" {more}" if more else ""
+    if direction in SIGNIFICANT and not current.direction_note:
+        what = f" ({moved})" if current.measure == "relative_likelihood" else ""
+        return f"{arrow} {word}, {_numbers(previous, current)}{what}: a statistically significant change.{tail}"
+    if more and current.measure == "difference":  # the board: its members first, then the difference they make
+        members = more[:1].lower() + more[1:].rstrip(".")
+        return (f"{arrow} {word}: {members}; the difference went {_numbers(previous, current)}. "
+                f"{sentence_end(current.direction_note)}")
+    if direction in COUNTED or direction in SIGNIFICANT:  # a count of everyone: the movement is the verdict
+        head = capitalise(moved) if direction == "no_change" or current.measure == "relative_likelihood" else word
+        return f"{arrow} {head}, {_numbers(previous, current)}: {current.direction_note}.{tail}"
     if direction == "not_tested":
-        return f"{word}, {_numbers(previous, current)}: {current.direction_note}."
-    return f"▶ {word}: {no_significant_change(previous, current, labels)}"
+        return f"{arrow} {capitalise(moved)}, not tested: {_numbers(previous, current)}; {current.direction_note}.{tail}"
+    if current.movement in ("improved", "deteriorated"):
+        return f"{arrow} {capitalise(moved)}, but no significant change: {no_significant_change(previous, current, labels)}{tail}"
+    return f"{arrow} {word}: {no_significant_change(previous, current, labels)}{tail}"
 
 
-def travel_html(previous: _Figure | None, current: _Figure, labels: tuple[str, str]) -> Markup:
-    """The same as HTML: the arrow hidden from screen readers, which hear "to" for "→"; the word carries the meaning."""
-    text = travel_text(previous, current, labels)
+def travel_html(previous: _Figure | None, current: _Figure, labels: tuple[str, str], more: str = "") -> Markup:
+    """The same as HTML: the arrow hidden from screen readers; the words carry the meaning."""
+    text = travel_text(previous, current, labels, more)
     if not text:
         return Markup("")
     arrow, _, rest = text.partition(" ")
     if arrow not in ("▲", "▼", "▶"):
         arrow, rest = "", text
-    rest = str(escape_text(rest)).replace("→", '<span aria-hidden="true">→</span><span class="wres-sr-only">to</span>')
     icon = f'<span aria-hidden="true">{arrow}</span> ' if arrow else ""
-    return Markup(f'<span class="wres-dot wres-dot--{current.direction}">{icon}{rest}</span>')
+    return Markup(f'<span class="wres-dot wres-dot--{current.direction}">{icon}{escape_text(rest)}</span>')
 
 
 def short_words(direction: str) -> str:
     """For a table cell: the word alone ("No significant change")."""
     return DIRECTION_WORDS.get(direction, "")
+
+
+def cell_words(fig: _Figure) -> str:
+    """For a table cell: the verdict, after the movement when the figure moved ("Closer to 1.00; no significant change")."""
+    said = short_words(fig.direction)
+    if fig.direction in ("no_significant_change", "not_tested") and fig.movement in ("improved", "deteriorated"):
+        return f"{capitalise(moved_words(fig))}; {said.lower()}"
+    return said

@@ -22,6 +22,7 @@ DIRECTION_WORDS = {
     "not_comparable": "Not comparable",
     "up": "Up",
     "down": "Down",
+    "no_change": "No change",
 }
 
 SURVEY_PHRASES = {
