@@ -73,7 +73,12 @@ def check(project: Project) -> None:
     from .data import DataError
     from .site.settings import check_project
 
-    site_problems = check_project(project)
+    from .importing.extracts import extracts_in
+
+    from .importing.mapping_file import load_mapping
+
+    site_problems = [*check_project(project), *extracts_in(project.root or project.data_dir)]
+    load_mapping(project.data_dir, site_problems)  # data/import_mapping.yaml, when the trust has one
     try:
         dataset = load_project(project, drafts=True)
     except DataError as exc:
@@ -92,17 +97,24 @@ def check(project: Project) -> None:
 @main.command()
 @where
 @click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), required=True,
-              help="Where to write the metrics CSV.")
+              help="Where to write the metrics CSV (or workbook, with --format xlsx).")
 @click.option("--drafts", is_flag=True, help="Include draft years.")
-def metrics(project: Project, out: Path, drafts: bool) -> None:
-    """Compute every WRES figure and write them as one CSV."""
+@click.option("--format", "format_", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True,
+              help="csv: the published CSV; xlsx: the same table as an Excel workbook.")
+def metrics(project: Project, out: Path, drafts: bool, format_: str) -> None:
+    """Compute every WRES figure and write them as one CSV (or an Excel workbook)."""
     from .data import load_project
     from .metrics import compute_metrics, write_csv
     from .site.out_dir import check_file_out
 
-    check_file_out(project, out, ".csv")
+    check_file_out(project, out, f".{format_}")
     figures = compute_metrics(load_project(project, drafts=drafts))
-    write_csv(figures, out)
+    if format_ == "xlsx":
+        from .metrics.workbook import write_workbook  # pandas, for this command only
+
+        write_workbook(figures, out)
+    else:
+        write_csv(figures, out)
     click.echo(f"Wrote {len(figures)} figures to {out}.")
 
 
