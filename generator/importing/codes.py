@@ -155,11 +155,11 @@ GRADE_RULES = (  # first match wins; training first, so "Specialist Registrar" i
     (CONSULTANTS, re.compile(r"\bconsultant\b")),
     (SAS, re.compile(r"\b(special(i?ty) doctor|associate specialist|specialist|staff grade)\b")),
 )
-GRADE_TABLE_TEXT = (  # for the Methodology page and the import's help
-    (CONSULTANTS, '"Consultant"'),
-    (SAS, '"Specialty Doctor", "Associate Specialist", "Specialist"'),
-    (TRAINING, "foundation, core and specialty training grades (FY1, CT2, ST4, Specialty Registrar ...)"),
-    (OTHER_MEDICAL, "every other medical and dental grade"),
+GRADE_TABLE_TEXT = (  # for the Methodology page
+    (CONSULTANTS, "Consultant"),
+    (SAS, "Specialty Doctor, Associate Specialist, Specialist"),
+    (TRAINING, "foundation, core and specialty training grades, such as FY1, CT2, ST4 and Specialty Registrar"),
+    (OTHER_MEDICAL, "every other grade"),
 )
 
 

@@ -124,8 +124,8 @@ def _excel(raw: bytes, path: Path, sheet: str | None):  # noqa: ANN202
     if sheet is not None and sheet not in names:
         raise _refuse(path, f"there is no sheet named \"{sheet}\"; the sheets are {', '.join(repr(n) for n in names)}")
     chosen = sheet if sheet is not None else names[0]
-    header = [str(c) for c in book.parse(chosen, nrows=0).columns]
+    header = [str(c) for c in pd.read_excel(book, sheet_name=chosen, nrows=0).columns]
 
     def read(wanted: list[str]) -> pd.DataFrame:
-        return book.parse(chosen, usecols=lambda c: str(c) in wanted, dtype=str, keep_default_na=False)
+        return pd.read_excel(book, sheet_name=chosen, usecols=lambda c: str(c) in wanted, dtype=str, keep_default_na=False)
     return header, read

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from ..cache import template_cache
 from ..data import INDICATORS, STAFF_GROUP_TITLES, Dataset
 from ..data.content import content_files
+from ..importing.codes import ETHNIC_CATEGORIES, GRADE_TABLE_TEXT  # plain tables: no pandas behind them
 from ..metrics import COLUMNS, Metrics, plans
 from . import corrections, escape, sections
 from . import plans as plan_sections
@@ -132,7 +133,7 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
     if corrections.entries(dataset):
         pages.append(render("corrections.md", "corrections.md.j2", entries=corrections.entries(dataset)))
     pages.append(render("data.md", "data.md.j2", columns=COLUMNS, csv_name=CSV_NAME))
-    pages.append(render("methodology.md", "methodology.md.j2"))
+    pages.append(render("methodology.md", "methodology.md.j2", ethnic_categories=ETHNIC_CATEGORIES, grade_table=GRADE_TABLE_TEXT))
     pages.append(render("accessibility.md", "accessibility.md.j2", tools=TESTED_WITH))
     pages.append(Page(CSV_NAME, metrics.to_csv()))
     for number in INDICATORS:
