@@ -53,6 +53,8 @@ def environment() -> jinja2.Environment:
     env.filters["share_of_one"] = share_of_one
     env.globals["table_of"] = table_of
     env.globals["long_date"] = long_date
+    env.globals["ethnic_categories"] = ETHNIC_CATEGORIES  # the Methodology page's tables of how HR records are read
+    env.globals["grade_table"] = GRADE_TABLE_TEXT
     return env
 
 
@@ -133,7 +135,7 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
     if corrections.entries(dataset):
         pages.append(render("corrections.md", "corrections.md.j2", entries=corrections.entries(dataset)))
     pages.append(render("data.md", "data.md.j2", columns=COLUMNS, csv_name=CSV_NAME))
-    pages.append(render("methodology.md", "methodology.md.j2", ethnic_categories=ETHNIC_CATEGORIES, grade_table=GRADE_TABLE_TEXT))
+    pages.append(render("methodology.md", "methodology.md.j2"))
     pages.append(render("accessibility.md", "accessibility.md.j2", tools=TESTED_WITH))
     pages.append(Page(CSV_NAME, metrics.to_csv()))
     for number in INDICATORS:
