@@ -294,21 +294,24 @@ def test_a_build_never_imports_pandas(tmp_path):
 
 
 def test_twenty_thousand_staff_import_fast_and_small(fresh, tmp_path):
+    """Under 3 s and 300 MB. The time is the process's CPU time (interpreter start and imports included):
+    on a shared machine the wall time also counts other people's work, so it is printed, not asserted."""
     big = tmp_path / "big.csv"
     frame = pd.read_csv(STAFF, dtype=str, keep_default_na=False)
     pd.concat([frame] * 3, ignore_index=True).head(20_000).to_csv(big, index=False)
-    script = ("import resource, sys, time\nfrom generator.cli import main\nstart = time.perf_counter()\n"
+    script = ("import resource\nfrom generator.cli import main\n"
               f"try:\n    main(['import', 'staff', {str(big)!r}, '--year', '2024', '--project', {str(fresh)!r}])\n"
               "except SystemExit as exc:\n    assert not exc.code\n"
-              "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n")
+              "use = resource.getrusage(resource.RUSAGE_SELF)\n"
+              "print(use.ru_utime + use.ru_stime, use.ru_maxrss / 1024)\n")
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     wall = time.perf_counter() - started
     assert result.returncode == 0, result.stderr[-2000:]
-    seconds, megabytes = map(float, result.stdout.split()[-2:])
-    print(f"20,000 staff rows: {wall:.2f} s with the interpreter's start ({seconds:.2f} s in the command), {megabytes:.0f} MB at most")
+    cpu, megabytes = map(float, result.stdout.split()[-2:])
+    print(f"20,000 staff rows: {cpu:.2f} s of CPU, {wall:.2f} s on the clock, {megabytes:.0f} MB at most")
     assert "20,000 rows" in result.stdout
-    assert wall < 3 and megabytes < 300
+    assert cpu < 3 and megabytes < 300
 
 
 @pytest.mark.parametrize("value,group", [
