@@ -78,7 +78,12 @@ def check(project: Project) -> None:
     from .data import DataError
     from .site.settings import check_project
 
-    site_problems = check_project(project)
+    from .importing.extracts import extracts_in
+
+    from .importing.mapping_file import load_mapping
+
+    site_problems = [*check_project(project), *extracts_in(project.root or project.data_dir)]
+    load_mapping(project.data_dir, site_problems)  # data/import_mapping.yaml, when the trust has one
     try:
         dataset = load_project(project, drafts=True)
     except DataError as exc:
@@ -97,17 +102,24 @@ def check(project: Project) -> None:
 @main.command()
 @where
 @click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), required=True,
-              help="Where to write the metrics CSV.")
+              help="Where to write the metrics CSV (or workbook, with --format xlsx).")
 @click.option("--drafts", is_flag=True, help="Include draft years.")
-def metrics(project: Project, out: Path, drafts: bool) -> None:
-    """Compute every WRES figure and write them as one CSV."""
+@click.option("--format", "format_", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True,
+              help="csv: the published CSV; xlsx: the same table as an Excel workbook.")
+def metrics(project: Project, out: Path, drafts: bool, format_: str) -> None:
+    """Compute every WRES figure and write them as one CSV (or an Excel workbook)."""
     from .data import load_project
     from .metrics import compute_metrics, write_csv
     from .site.out_dir import check_file_out
 
-    check_file_out(project, out, ".csv")
+    check_file_out(project, out, f".{format_}")
     figures = compute_metrics(load_project(project, drafts=drafts))
-    write_csv(figures, out)
+    if format_ == "xlsx":
+        from .metrics.workbook import write_workbook  # pandas, for this command only
+
+        write_workbook(figures, out)
+    else:
+        write_csv(figures, out)
     click.echo(f"Wrote {len(figures)} figures to {out}.")
 
 
@@ -228,6 +240,27 @@ def publish(project: Project, year: int, on: dt.datetime | None) -> None:
         click.echo(f"Wrote {display_path(path)}")
     click.echo(f"{year} is published: the next 'wres build' includes it. A later change to its figures needs a correction.")
     click.echo("Reminder: publish only the built site/; data/ holds the raw counts and stays in a private repository.")
+
+
+@main.command("import")
+@click.argument("kind", type=click.Choice(["staff", "recruitment", "disciplinary", "training"]))
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--year", type=click.IntRange(2015, 2100), required=True, help="The WRES year the extract is for, e.g. 2024.")
+@where
+@click.option("--map", "maps", multiple=True, metavar="FIELD=COLUMN",
+              help="The column that holds a field (ethnicity, staff_group, band, shortlisted, appointed), if not ESR's name. Repeatable.")
+@click.option("--sheet", default=None, help="The sheet of an Excel workbook to read. Default: the first.")
+@click.option("--correction", default=None, metavar="WHY",
+              help="Why a published year's figures change; recorded as a correction and shown on the site.")
+def import_(project: Project, kind: str, file: Path, year: int, maps: tuple[str, ...], sheet: str | None,
+            correction: str | None) -> None:
+    """Count an HR extract (CSV or .xlsx) into data/years/YEAR.yaml: staff in post (indicator 1), recruitment (2),
+    disciplinary cases (3) or training (4). Only counts are written; the extract is read and forgotten."""
+    from .importing.command import run_import
+
+    today = dt.datetime.now(dt.timezone.utc).date()
+    for line in run_import(project, kind, file, year, maps, sheet, correction, today):
+        click.echo(line)
 
 
 def run() -> None:

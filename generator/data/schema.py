@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..importing.mapping_file import ImportMapping  # no pandas behind it
 from .model import Organisation, Year
 from .plans import ActionPlan
 
@@ -14,7 +15,9 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "organisation.schema.json": Organisation,
     "year.schema.json": Year,
     "action_plan.schema.json": ActionPlan,
+    "import_mapping.schema.json": ImportMapping,  # data/import_mapping.yaml, the trust's additions to wres import's tables
 }
+
 
 
 def schema_text(model: type[BaseModel]) -> str:

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from ..cache import template_cache
 from ..data import INDICATORS, STAFF_GROUP_TITLES, Dataset
 from ..data.content import content_files
+from ..importing.codes import ETHNIC_CATEGORIES, GRADE_TABLE_TEXT  # plain tables: no pandas behind them
 from ..metrics import COLUMNS, Metrics, plans
 from . import corrections, escape, sections
 from . import plans as plan_sections
@@ -52,6 +53,8 @@ def environment() -> jinja2.Environment:
     env.filters["share_of_one"] = share_of_one
     env.globals["table_of"] = table_of
     env.globals["long_date"] = long_date
+    env.globals["ethnic_categories"] = ETHNIC_CATEGORIES  # the Methodology page's tables of how HR records are read
+    env.globals["grade_table"] = GRADE_TABLE_TEXT
     return env
 
 
