@@ -84,6 +84,7 @@ class WresPlugin(BasePlugin[WresConfig]):
         from .site import settings
         from .site.generate import generate
 
+        self.error = None  # MkDocs keeps a plugin that has on_startup for the whole process: a new build starts clean
         problems = settings.check(config, serving=self.serving)
         if problems:
             raise PluginError(settings.message(problems))

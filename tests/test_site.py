@@ -113,24 +113,26 @@ def test_every_number_on_a_card_matches_the_metrics_table(site, metrics):
         previous = [r for r in headline if r.year < latest and r.value is not None][-1]
         assert "Previous: " in block and number(spec.headline_measure, previous.value) in block
         if row.direction:
-            assert DIRECTION_WORDS[row.direction] in block
+            assert DIRECTION_WORDS[row.direction].lower() in block.lower()  # the verdict, after the movement
 
 
 def test_the_direction_of_travel_reads_the_same_everywhere(site, metrics):
     """Issue 11: the same words on the home card, the indicator page, the year page and in the CSV."""
-    ratio_words = ("No significant change: 1.80 (95% CI 0.71 to 4.54) in 2022/23 and 1.33 (0.47 to 3.72) in 2023/24; "
-                   "the intervals overlap widely.")
+    ratio_words = ("Closer to 1.00, but no significant change: 1.80 (95% CI 0.71 to 4.54) in 2022/23 and 1.33 (0.47 to 3.72) "
+                   "in 2023/24; the intervals overlap widely.")
     card = visible_text(_cards(read(site, ""))[3])
     assert ratio_words in card
     assert ratio_words in visible_text(read(site, "indicators/indicator-3"))
     year = visible_text(read(site, "years/2024"))
     assert ratio_words in year
-    assert "Improved, 2.21 → 1.68" in year  # indicator 2: significant, beyond the tolerance
-    assert "No significant change: 29.2% of 1,190 respondents in 2022/23 and 27.3% of 1,265 in 2023/24" in year
+    # indicator 2: significant, beyond the tolerance; the movement and the verdict both said
+    assert "Improved, from 2.21 to 1.68 (closer to 1.00): a statistically significant change." in year
+    assert ("Better, but no significant change: 29.2% of 1,190 respondents in 2022/23 and 27.3% of 1,265 in 2023/24"
+            in year)
     assert "Deteriorated" not in year and "deteriorated" not in year
     # published figures: not tested, and why
     year_2020 = visible_text(read(site, "years/2020"))
-    assert "Not tested, 1.71 → 1.62: published figures without counts cannot be tested." in year_2020
+    assert "Closer to 1.00, not tested: from 1.71 to 1.62; published figures without counts cannot be tested." in year_2020
     # across the series break: not comparable, the reason on the indicator page, the break on the chart
     indicator_7 = read(site, "indicators/indicator-7")
     text_7 = visible_text(indicator_7)
@@ -140,10 +142,11 @@ def test_the_direction_of_travel_reads_the_same_everywhere(site, metrics):
     assert '"showlegend":false' in indicator_7  # each line is split at the break: nothing joins the two series
     assert "Not comparable: The staff survey question changed" in visible_text(read(site, "years/2021"))
     csv = (site / "wres-indicators.csv").read_text(encoding="utf-8")
-    assert "2024,3,,relative_likelihood,1.3260393873085339,0.47256897693125455,3.72089693257496,no_significant_change,counts," in csv
-    assert "2021,7,,bme,44.9,,,not_comparable,survey," in csv
-    assert "2020,2,,relative_likelihood,1.62,,,not_tested,published," in csv
-    assert "deteriorated" not in csv and ",no_change," not in csv
+    # the verdict (direction) and the raw movement beside it, for untested and published figures too
+    assert ("2024,3,,relative_likelihood,1.3260393873085339,0.47256897693125455,3.72089693257496,no_significant_change,"
+            "improved,counts,") in csv
+    assert "2021,7,,bme,44.9,,,not_comparable,,survey," in csv
+    assert "2020,2,,relative_likelihood,1.62,,,not_tested,improved,published," in csv
 
 
 def test_card_sentences_state_the_direction_of_each_ratio(site):
@@ -166,7 +169,7 @@ def test_missing_figures_have_their_own_words(site):
 
 def test_downloads_are_published(site, metrics):
     csv = (site / "wres-indicators.csv").read_text(encoding="utf-8")
-    assert csv.splitlines()[0] == "year,indicator,breakdown,measure,value,ci_low,ci_high,direction,source,note"
+    assert csv.splitlines()[0] == "year,indicator,breakdown,measure,value,ci_low,ci_high,direction,movement,source,note"
     assert len(csv.splitlines()) == len(metrics) + 1
     for n in INDICATORS:
         lines = (site / "downloads" / f"indicator-{n}.csv").read_text().splitlines()
