@@ -29,6 +29,7 @@ from .dates import as_iso
 from .errors import Problem
 from .fastyaml import fast_load
 from .printed import from_yaml_float
+from .yaml_errors import GENERIC, explain
 from .yaml_limits import limit_problems
 
 Loc = tuple[str | int, ...]
@@ -170,17 +171,14 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
     try:
         node = yaml.load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        what = " ".join(filter(None, [exc.context, exc.problem])).strip()
-        start = exc.context_mark
-        if start is not None and mark is not None and start.line != mark.line:
-            what += f" (in the part that starts on line {start.line + 1})"
         if "found duplicate key" in str(exc):
-            what = "a key appears twice in the same block; keep one"
-        return None, [Problem(name, line, "", f"this is not valid YAML: {what}")]
-    except YAMLError as exc:
-        return None, [Problem(name, 1, "", f"this is not valid YAML: {exc}")]
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark is not None else 1
+            return None, [Problem(name, line, "", "this is not valid YAML: a key appears twice in the same block; keep one")]
+        said = explain(text, exc)
+        return None, [Problem(name, said.line, "", said.message, said.excerpt)]
+    except YAMLError:
+        return None, [Problem(name, 1, "", "this file cannot be read as YAML: " + GENERIC)]
     if node is None:
         return None, [Problem(name, 1, "", "the file is empty")]
     if not isinstance(node, CommentedMap):
