@@ -67,6 +67,7 @@ def init(folder: Path, name: str | None) -> None:
 def check(project: Project) -> None:
     """Validate every file (drafts too) and list every problem, with file and line."""
     from .data import load_project
+    from .data.plausibility import questions
     from .metrics import compute_metrics
     from .site.published import check_published, unfrozen_years
 
@@ -84,6 +85,12 @@ def check(project: Project) -> None:
     years = ", ".join(f"{y.year}{' (draft)' if y.status == 'draft' else ''}" for y in dataset.years)
     noun = "year" if len(dataset.years) == 1 else "years"
     click.echo(f"{project.data_dir}: no problems found ({len(dataset.years)} {noun}: {years}).")
+    warnings = questions(project, dataset)
+    for warning in warnings:
+        click.echo(f"Warning: {warning}")
+    if warnings:
+        click.echo(f"{len(warnings)} {'value looks' if len(warnings) == 1 else 'values look'} wrong: check "
+                   f"{'it' if len(warnings) == 1 else 'them'} against your report. A warning does not stop a build.")
     for year in unfrozen_years(project, dataset):
         click.echo(f"Note: {year} counts as published but its figures are not frozen; run 'wres publish {year}' "
                    "so that a later change to them is noticed.")

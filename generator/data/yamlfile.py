@@ -29,6 +29,7 @@ from .dates import as_iso
 from .errors import Problem
 from .fastyaml import fast_load
 from .printed import from_yaml_float
+from .value_hints import choice_hint, choices, list_hint, number_hint
 from .yaml_errors import GENERIC, explain
 from .yaml_limits import limit_problems
 
@@ -249,9 +250,9 @@ def plain_message(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         return _unknown_key(tuple(error["loc"]), model)
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"must be a whole number, not {_shown(value)}"
+        return f"must be a whole number, not {_shown(value)}{number_hint(value)}"
     if kind in ("float_type", "float_parsing"):
-        return f"must be a number, not {_shown(value)}"
+        return f"must be a number, not {_shown(value)}{number_hint(value)}"
     if kind == "finite_number":
         return "must be a finite number (not .nan or .inf)"
     if kind == "greater_than_equal":
@@ -277,7 +278,7 @@ def plain_message(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"must be a block of 'key: value' lines, not {_shown(value)}"
     if kind in ("tuple_type", "list_type"):
-        return f"must be a list, not {_shown(value)}"
+        return f"must be a list, not {_shown(value)}{list_hint(value)}"
     if kind == "too_short" and isinstance(value, list) and not value:
         return f"must list at least {ctx.get('min_length', 1)}, not none"
     if kind == "too_long" and isinstance(value, list) and ctx.get("max_length") is not None:
@@ -285,7 +286,8 @@ def plain_message(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind in ("too_short", "too_long"):
         return "has the wrong number of values"
     if kind == "literal_error":
-        return f"must be one of {ctx.get('expected')}, not {_shown(value)}"
+        expected = str(ctx.get("expected", ""))
+        return f"must be one of {expected}, not {_shown(value)}{choice_hint(value, choices(expected))}"
     if kind.startswith("date") or kind.startswith("datetime"):
         if isinstance(value, str) and DATE_LIKE.match(value):
             return f"{value} is not a real date"

@@ -184,7 +184,8 @@ def apply(config: Any, generated: Any, problems: list[str], *, serving: bool = F
         config.theme["logo"] = generated.logo
     # the preview carries the policy too: its live reload is a file (theme/assets/javascripts/wres-livereload.js), and
     # MkDocs' inline reload script, which the policy refuses, does nothing more
-    config.extra["wres"] = {**generated.theme_extra(), "csp": CSP, "problems": problems, "preview": serving}
+    config.extra["wres"] = {**generated.theme_extra(), "csp": CSP, "problems": problems, "preview": serving,
+                            "warnings": list(generated.warnings) if serving else []}
 
 
 def _escaped(nav: Any) -> Any:
