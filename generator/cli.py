@@ -148,7 +148,7 @@ def build(project: Project, out: Path | None) -> None:
 @click.argument("year", type=click.IntRange(2015, 2100))
 @where
 @click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Where to write the PDF. Default: wres-report-YEAR.pdf in the working folder.")
+              help="Where to write the PDF. Default: build/reports/wres-report-YEAR.pdf in the project (git ignores build/).")
 def pdf(project: Project, year: int, out: Path | None) -> None:
     """Write YEAR's full report as an accessible A4 PDF (the board paper). A draft's says DRAFT on every page."""
     from .data import load_project
@@ -159,7 +159,8 @@ def pdf(project: Project, year: int, out: Path | None) -> None:
     from .site.pdf import write_report
     from .site.published import check_published
 
-    out = out or Path(report_name(year))
+    # by default under build/, which the .gitignore of 'wres init' ignores: a PDF is made from the data, never committed
+    out = out or project.work_dir() / "reports" / report_name(year)
     check_file_out(project, out, ".pdf")
     dataset = load_project(project, drafts=True)
     chosen = next((y for y in dataset.years if y.year == year), None)
