@@ -58,6 +58,10 @@ def _diagnose(lines: list[str], at: int, problem_mark: Any, context_mark: Any, c
         quote = lines[index][column] if column < len(lines[index]) else '"'
         return index, column, (f"the text in quotes that starts on {{line}} is never closed: add the closing {quote} "
                                "at the end of the text (and check for a stray quote inside it)")
+    if (opened := _unclosed_quote(lines, at)) is not None:
+        index, column = opened
+        return index, column, (f"the text in quotes that starts on {{line}} is never closed: add the closing "
+                               f"{lines[index][column]} at the end of the text (and check for a stray quote inside it)")
     if context_mark is not None and ("flow sequence" in context or "flow mapping" in context):
         index, column = context_mark.line, context_mark.column
         opening, closing = ("[", "]") if "sequence" in context else ("{", "}")
@@ -72,25 +76,65 @@ def _diagnose(lines: list[str], at: int, problem_mark: Any, context_mark: Any, c
     return _shape(lines, at, problem, first_line)
 
 
+def _unclosed_quote(lines: list[str], at: int) -> tuple[int, int] | None:
+    """``(line index, column)`` of a value's opening quote, up to line ``at``, whose closing quote would mend the text.
+
+    A quote left open runs on to the next quote mark, lines later, where the parser stops: so each value
+    opened with a quote and not closed on its line is tried closed, and kept if the parser then gets further.
+    """
+    for index, line in enumerate(lines[: at + 1]):
+        match = re.match(r"""^[ \t]*(?:-[ \t]+)*(?:[^"'#:]+:[ \t]+)?(["'])""", line)
+        if not match:
+            continue
+        quote, rest = match.group(1), line[match.end():]
+        closed = rest.replace(quote * 2, "") if quote == "'" else re.sub(r"\\.", "", rest)
+        if quote in closed:
+            continue
+        mended = [*lines[:index], line.rstrip() + quote, *lines[index + 1:]]
+        if _parses_past("\n".join(mended), at):
+            return index, match.start(1)
+    return None
+
+
+def _parses_past(text: str, at: int) -> bool:
+    """Whether ``text`` parses with no error at or before line index ``at``."""
+    import yaml as pyyaml  # PyYAML: libyaml's parser, enough to see where a text stops parsing
+
+    try:
+        for _ in pyyaml.parse(text, Loader=getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)):
+            pass
+    except pyyaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return mark is not None and mark.line > at
+    except pyyaml.YAMLError:
+        return False
+    return True
+
+
 def _shape(lines: list[str], at: int, problem: str, first_line: int) -> tuple[int, int, str]:
     """Indentation and list items, judged from the line the parser stopped at and the lines above it."""
     at = next((i for i in range(at, -1, -1) if _content(lines[i])), at)  # a mark at the end of the text: its last line
     line = lines[at]
     column = len(_indent_of(line))
     above = next((i for i in range(at - 1, -1, -1) if _content(lines[i])), None)
+    first = next((i for i in range(len(lines)) if _content(lines[i])), at)
+    if first <= at and (indent := len(_indent_of(lines[first]))) and lines[first].lstrip()[:1] not in "-[{":
+        return first, indent, ("{line} is indented, but the first key of a file starts at the left edge: "
+                               "remove the spaces before it")
+    if above is not None and (match := NO_SPACE.match(lines[above])) and ": " not in lines[above]:
+        # a 'key:value' line is one piece of text, so the parser stops only at the line after it
+        return above, match.end("key") + 1, (f"{{line}} has no space after the colon: write "
+                                             f"`{match['key']}: {match['value'].strip()}`")
     if line.lstrip().startswith("- ") or line.strip() == "-":
         return at, column, _list_item(lines, at, column, first_line)
-    if above is not None:
-        key_column = _key_column(lines[above])
-        key = _key(lines[above])
-        if column != key_column and not lines[above].rstrip().endswith(":") and key:
-            more = column > key_column
-            spaces = abs(column - key_column)
-            return at, column, (f"{{line}} is indented {_count(spaces, 'space')} {'more' if more else 'less'} than the "
-                                f"line above: line it up with `{key}:`")
-        if column < key_column and key and lines[above].rstrip().endswith(":"):
-            return at, column, (f"{{line}} is indented less than the block `{key}:` it follows: indent it further than "
-                                f"`{key}:`, or give `{key}:` a value")
+    blocks = _blocks_above(lines, at)
+    if blocks and column not in {key_column for key_column, _, _ in blocks}:
+        key_column, key, index = min(blocks, key=lambda block: (abs(block[0] - column), at - block[2]))
+        spaces, direction = _count(abs(column - key_column), "space"), "more" if column > key_column else "less"
+        if index == above:
+            return at, column, f"{{line}} is indented {spaces} {direction} than the line above: line it up with `{key}:`"
+        return at, column, (f"{{line}} is indented {spaces} {direction} than `{key}:` on line {index + first_line}: "
+                            f"line it up with `{key}:`")
     if match := AFTER_QUOTE.match(line):
         return at, match.end(2) + 1, "{line} has text after the closing quote: put all of the value inside the quotes"
     if "mapping values" in problem and line.count(": ") + line.rstrip().endswith(":") >= 2:
@@ -101,15 +145,44 @@ def _shape(lines: list[str], at: int, problem: str, first_line: int) -> tuple[in
     return at, column, "{line} " + GENERIC
 
 
+def _blocks_above(lines: list[str], at: int) -> list[tuple[int, str, int]]:
+    """``(key column, key, line index)`` of the line above and of each block it is in: where line ``at`` could line up."""
+    blocks: list[tuple[int, str, int]] = []
+    least: int | None = None
+    for index in range(at - 1, -1, -1):
+        line = lines[index]
+        if not _content(line):
+            continue
+        indent = len(_indent_of(line))
+        if least is None or indent < least:
+            least = indent
+            if key := _key(line):
+                blocks.append((_key_column(line), key, index))
+        if indent == 0:
+            break
+    return blocks
+
+
 def _list_item(lines: list[str], at: int, column: int, first_line: int) -> str:
-    """A ``- item`` the parser did not expect: lined up wrongly with the items of its list, or in a block of keys."""
+    """A ``- item`` the parser did not expect: lined up wrongly with the items of its list, or in a block of keys.
+
+    The list it belongs to is taken to be the one of the items above whose - is nearest its own (the outer one on a tie).
+    """
+    items: list[tuple[int, int]] = []  # (indent, line index) of the list items above, up to the block they are in
     for index in range(at - 1, -1, -1):
         other = lines[index]
-        if _content(other) and other.lstrip().startswith("-") and len(_indent_of(other)) != column:
-            return ("{line} starts a list item (-) at a different depth from the item on line "
-                    f"{index + first_line}: line up its - with that one's")
-        if _content(other) and len(_indent_of(other)) < column and not other.lstrip().startswith("-"):
+        if not _content(other):
+            continue
+        indent = len(_indent_of(other))
+        if other.lstrip().startswith("-"):
+            if indent != column:
+                items.append((indent, index))
+        elif indent < column:
             break
+    if items:
+        _, index = min(items, key=lambda item: (abs(item[0] - column), item[0], at - item[1]))
+        return ("{line} starts a list item (-) at a different depth from the item on line "
+                f"{index + first_line}: line up its - with that one's")
     return ("{line} starts a list item (-) among 'key: value' lines: indent it under the key whose list it is, "
             "or write it as 'key: value'")
 
