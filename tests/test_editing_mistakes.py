@@ -271,3 +271,10 @@ def test_no_mistake_on_any_line_shows_parser_words(tmp_path, mutation):
                 said = str(found)
                 assert not any(word in said for word in PARSER_WORDS), (name, index + 1, said)
                 assert found.excerpt.count("\n") in (1, 2) and found.excerpt.endswith("^"), (name, index + 1, said)
+
+
+def test_a_mistake_in_mkdocs_yml_is_in_plain_words_too(project, monkeypatch):
+    line = plant(project, "mkdocs.yml", "  name: material\n", "  name: material\n   font: false\n") + 1
+    said = problem(project, monkeypatch)
+    assert said.startswith(f"mkdocs.yml:{line}: line {line} is indented one space more than the line above: "
+                           "line it up with `name:`\n")

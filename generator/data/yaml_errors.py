@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .errors import Problem
+
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 # ``key:value`` with no space after the colon (not a web address, a time or a Windows drive)
 NO_SPACE = re.compile(r"^(?P<indent>\s*(?:-\s+)*)(?P<key>[A-Za-z_][\w ]*?):(?P<value>[^\s:/].*)$")
@@ -74,6 +76,24 @@ def _diagnose(lines: list[str], at: int, problem_mark: Any, context_mark: Any, c
             return index, match.end("key") + 1, f"{{line}} has no space after the colon: write `{written.strip()}`"
         return index, len(_indent_of(lines[index])), "{line} has no ': ' (a colon and a space) after its key"
     return _shape(lines, at, problem, first_line)
+
+
+def syntax_problem(text: str, name: str) -> Problem | None:
+    """The syntax error of a YAML text that no loader of ours reads (``mkdocs.yml``), in plain words, or None.
+
+    Only the parser runs, so MkDocs' own tags (``!ENV``, ``!relative``) need nothing here.
+    """
+    import yaml as pyyaml  # PyYAML
+
+    try:
+        for _ in pyyaml.parse(text, Loader=getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)):
+            pass
+    except pyyaml.MarkedYAMLError as exc:
+        said = explain(text, exc)
+        return Problem(name, said.line, "", said.message, said.excerpt)
+    except pyyaml.YAMLError:
+        return Problem(name, 1, "", "this file cannot be read as YAML: " + GENERIC)
+    return None
 
 
 def _unclosed_quote(lines: list[str], at: int) -> tuple[int, int] | None:

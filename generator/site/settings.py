@@ -99,7 +99,11 @@ def check_project(project: Any) -> list[Any]:
 
     if project.mkdocs_file is None:
         return []
+    from ..data.yaml_errors import syntax_problem
+
     where = display_path(project.mkdocs_file)
+    if (said := syntax_problem(project.mkdocs_file.read_text(encoding="utf-8", errors="replace"), where)) is not None:
+        return [said]
     written = site_url_as_written(project)
     if written:
         return written
