@@ -43,12 +43,12 @@ def explain(text: str, error: Any, first_line: int = 1) -> Explained:
     at = min(problem_mark.line, len(lines) - 1) if problem_mark is not None else 0
     context = str(getattr(error, "context", "") or "")
     problem = str(getattr(error, "problem", "") or "")
-    index, column, message = _diagnose(lines, at, problem_mark, context_mark, context, problem, first_line)
+    index, column, message = _diagnose(lines, at, context_mark, context, problem, first_line)
     shown = index + first_line
     return Explained(shown, message.replace("{line}", f"line {shown}"), excerpt(lines, index, column, first_line))
 
 
-def _diagnose(lines: list[str], at: int, problem_mark: Any, context_mark: Any, context: str,
+def _diagnose(lines: list[str], at: int, context_mark: Any, context: str,
               problem: str, first_line: int) -> tuple[int, int, str]:
     """``(line index, caret column, message)``; ``{line}`` in the message stands for "line N"."""
     for index, line in enumerate(lines[: at + 1]):
