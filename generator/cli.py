@@ -72,6 +72,7 @@ def init(folder: Path, name: str | None, url: str | None) -> None:
 def check(project: Project) -> None:
     """Validate every file (drafts too) and list every problem, with file and line."""
     from .data import load_project
+    from .data.plausibility import questions
     from .metrics import compute_metrics
     from .site.published import check_published, unfrozen_years
 
@@ -94,6 +95,12 @@ def check(project: Project) -> None:
     years = ", ".join(f"{y.year}{' (draft)' if y.status == 'draft' else ''}" for y in dataset.years)
     noun = "year" if len(dataset.years) == 1 else "years"
     click.echo(f"{project.data_dir}: no problems found ({len(dataset.years)} {noun}: {years}).")
+    warnings = questions(project, dataset)
+    for warning in warnings:
+        click.echo(f"Warning: {warning}")
+    if warnings:
+        click.echo(f"{len(warnings)} {'value looks' if len(warnings) == 1 else 'values look'} wrong: check "
+                   f"{'it' if len(warnings) == 1 else 'them'} against your report. A warning does not stop a build.")
     for year in unfrozen_years(project, dataset):
         click.echo(f"Note: {year} counts as published but its figures are not frozen; run 'wres publish {year}' "
                    "so that a later change to them is noticed.")
@@ -158,7 +165,7 @@ def build(project: Project, out: Path | None) -> None:
 @click.argument("year", type=click.IntRange(2015, 2100))
 @where
 @click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Where to write the PDF. Default: wres-report-YEAR.pdf in the working folder.")
+              help="Where to write the PDF. Default: build/reports/wres-report-YEAR.pdf in the project (git ignores build/).")
 def pdf(project: Project, year: int, out: Path | None) -> None:
     """Write YEAR's full report as an accessible A4 PDF (the board paper). A draft's says DRAFT on every page."""
     from .data import load_project
@@ -169,7 +176,8 @@ def pdf(project: Project, year: int, out: Path | None) -> None:
     from .site.pdf import write_report
     from .site.published import check_published
 
-    out = out or Path(report_name(year))
+    # by default under build/, which the .gitignore of 'wres init' ignores: a PDF is made from the data, never committed
+    out = out or project.work_dir() / "reports" / report_name(year)
     check_file_out(project, out, ".pdf")
     dataset = load_project(project, drafts=True)
     chosen = next((y for y in dataset.years if y.year == year), None)

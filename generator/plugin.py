@@ -13,7 +13,8 @@ work is in ``site/generate.py`` (the pages) and ``site/settings.py`` (what the t
   made safe, and one at a generated page's path is an error unless ``replace`` names it.
 - ``on_page_content``: the trust's own pages keep only the safe subset of HTML.
 - ``on_serve``: ``data/`` is watched too. While serving, drafts are shown and a mistake in the data
-  is listed at the top of every page, over the last good version.
+  is listed at the top of every page, over the last good version, and so is a value that looks wrong
+  (``data/plausibility.py``); a page that shows a draft year's figures says "Draft: not published".
 """
 
 from __future__ import annotations
@@ -93,6 +94,8 @@ class WresPlugin(BasePlugin[WresConfig]):
         try:
             self.generated = generate(self.project(config), drafts=drafts, pdfs=self.config.pdf and not self.serving)
             self.problems = []
+            for warning in self.generated.warnings:  # information: a warning would stop a strict build, and these never do
+                log.info(f"Check this value: {warning}")
         except DataError as exc:
             if not (self.serving and self.generated is not None):
                 self.error = exc

@@ -30,15 +30,15 @@ def guide_script(port: int) -> str:
     """The guide as one bash script."""
     lines = ["set -euo pipefail", textwrap.dedent(f"""\
         preview() {{
-          command wres serve "$@" --address 127.0.0.1:{port} > serve.log 2>&1 &
+          command wres serve "$@" --address 127.0.0.1:{port} > "$GUIDE_OUT/serve.log" 2>&1 &
           pid=$!
           python - <<'PY'
-        import time, urllib.request
+        import os, time, urllib.request
         for _ in range(240):
             try:
                 page = urllib.request.urlopen("http://127.0.0.1:{port}/years/2024/", timeout=2).read().decode()
                 if "Anytown" in page:
-                    open("preview.html", "w").write(page)
+                    open(os.path.join(os.environ["GUIDE_OUT"], "preview.html"), "w").write(page)
                     break
             except OSError:
                 pass
@@ -75,7 +75,9 @@ def test_the_guide_works_word_for_word_from_the_wheel(tmp_path, wheel):
     port = free_port()
     env = {key: value for key, value in os.environ.items() if not key.startswith(("VIRTUAL_ENV", "PYTHON"))}
     env["PATH"] = os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if ".venv" not in p)
-    env.update(REPOSITORY=str(remote), GIT_AUTHOR_NAME="Comms", GIT_AUTHOR_EMAIL="comms@example.nhs.uk",
+    out = tmp_path / "guide-out"  # what the test itself keeps (the preview's page and log), outside the project
+    out.mkdir()
+    env.update(GUIDE_OUT=str(out), REPOSITORY=str(remote), GIT_AUTHOR_NAME="Comms", GIT_AUTHOR_EMAIL="comms@example.nhs.uk",
                GIT_COMMITTER_NAME="Comms", GIT_COMMITTER_EMAIL="comms@example.nhs.uk", HOME=str(tmp_path))
     script = guide_script(port)
     assert "wres init" in script and "wres publish 2024" in script and "git push" in script
@@ -84,12 +86,26 @@ def test_the_guide_works_word_for_word_from_the_wheel(tmp_path, wheel):
 
     project = work / "anytown-wres"
     site = project / "site"
+    # the guide's 'git add .' committed only what the user wrote (and the wheel it asks for), nothing wres made
+    assert (project / "build" / "reports" / "wres-report-2024.pdf").is_file()  # 'wres pdf 2024', under build/
+    git = ["git", "-C", str(project)]
+    assert subprocess.run([*git, "status", "--porcelain"], capture_output=True, text=True, check=True).stdout == ""
+    tracked = set(subprocess.run([*git, "ls-files"], capture_output=True, text=True, check=True).stdout.split())
+    written = {match.group("path") for match in BLOCK.finditer(GUIDE.read_text(encoding="utf-8")) if match.group("path")}
+    scaffolded = {".gitignore", ".github/workflows/publish.yml", "README.md", "mkdocs.yml", "content/about.md",
+                  "theme_overrides/README.md", "data/schema/organisation.schema.json", "data/schema/year.schema.json",
+                  "data/schema/action_plan.schema.json", "data/organisation.yaml", "data/years/.gitkeep",
+                  "data/action_plans/.gitkeep", "data/published/.gitkeep"}
+    frozen = {"data/published/2023.csv", "data/published/2024.csv"}
+    assert tracked == written | scaffolded | frozen | {wheel.name}
     # the wres that ran is the wheel's, not this checkout
     installed = subprocess.run([str(work / "wres-env" / "bin" / "python"), "-c", "import generator; print(generator.__file__)"],
                                capture_output=True, text=True, check=True, cwd=tmp_path).stdout
     assert str(work / "wres-env") in installed
     # the draft was previewed, then published and built
-    assert "2023/24" in (work / "anytown-wres" / "preview.html").read_text()
+    preview = (out / "preview.html").read_text()
+    assert "2023/24" in preview
+    assert "Draft: not published" in preview and "WRES report 2023/24 (draft)" in preview  # the preview marks the draft
     assert (project / "data" / "published" / "2024.csv").is_file()
     home = visible_text((site / "index.html").read_text())
     assert "Anytown Hospitals" in home and "ethnically diverse" in home

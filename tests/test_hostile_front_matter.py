@@ -50,7 +50,8 @@ def test_a_key_a_page_may_not_hold_is_refused_with_its_line_in_every_form(exampl
     ("---\ntitle: About\ndescription: [a, list]\n---\n", "content/about.md:3: front matter: description: must be text, not a list; put it in quotes"),
     ("---\ntitle: 2024\n---\n", "content/about.md:2: front matter: title: must be text, not 2024; put it in quotes"),
     ("---\ntitle: \"x\\u0007y\"\n---\n", "content/about.md:2: front matter: title: holds a control character (U+0007); retype the text"),
-    ("---\ntitle: [unclosed\n---\n", "content/about.md:3: front matter: this is not valid YAML: did not find expected ',' or ']'"),
+    ("---\ntitle: [unclosed\n---\n", "content/about.md:2: front matter: the [ on line 2 is never closed: add ] after the last item, on the same line\n"
+                                  "    2 | title: [unclosed\n      |        ^"),
     ("Title: " + "x" * 121 + "\n\nBody\n", "content/about.md:1: front matter: title: is 121 characters long; the most it can be is 120"),
     ("---\ntitle: About\ndescription: " + "[" * 5_000 + "\n---\n",
      "content/about.md:3: front matter: the lists and blocks here are nested more than 20 deep; no WRES file needs that many levels"),

@@ -252,7 +252,12 @@ def test_wres_pdf_writes_a_published_year_and_marks_a_draft_on_every_page(tmp_pa
                            check=False, cwd=tmp_path)
     assert draft.returncode == 0, draft.stderr
     assert "It is a draft for the board" in draft.stdout
-    reader = PdfReader(tmp_path / "wres-report-2025.pdf")
+    # by default under build/reports/ in the project, which git ignores (wres init's .gitignore), and it says where
+    default = data.parent / "build" / "reports" / "wres-report-2025.pdf"
+    assert draft.stdout.startswith("Wrote project/build/reports/wres-report-2025.pdf (")
+    assert "/build/" in (ROOT / "generator" / "site" / "project_template" / "gitignore").read_text().splitlines()
+    assert not (tmp_path / "wres-report-2025.pdf").exists()
+    reader = PdfReader(default)
     assert reader.metadata.title.startswith("Draft for the board: ")
     assert "not yet approved or published" in reader.pages[0].extract_text()
     assert all("DRAFT for the board, not published" in page.extract_text() for page in reader.pages[1:])

@@ -51,7 +51,7 @@ def test_the_example_plan_validates():
         ('  - id: "1.1"\n    theme: recruitment\n    action: Another\n    status: complete\n',
          'action_plans/2024.yaml:13: actions[1].id: the id "1.1" is used by another action too; each action needs its own id'),
         ('  - id: "1.2"\n    theme: recruitmnt\n    action: Another\n    status: complete\n',
-         "action_plans/2024.yaml:14: actions[1].theme: \"recruitmnt\" is not one of this plan's themes (recruitment)"),
+         "action_plans/2024.yaml:14: actions[1].theme: \"recruitmnt\" is not one of this plan's themes (recruitment); did you mean 'recruitment'?"),
         ('  - id: "1.2"\n    action: Another\n    indicators: [2, 12]\n    status: complete\n',
          "action_plans/2024.yaml:15: actions[1].indicators[1]: must be one of 1, 2, 3, 4, 5, 6, 7, 8 or 9, not 12"),
         ('  - id: "1.2"\n    action: Another\n    status: done\n',

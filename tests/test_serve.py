@@ -11,7 +11,7 @@ import time
 import urllib.request
 
 from .conftest import ROOT
-from .site_helpers import copy_data
+from .site_helpers import copy_data, visible_text
 
 
 def cpu_seconds(pid: int) -> float:
@@ -100,3 +100,38 @@ def test_serve_regenerates_when_the_data_changes(tmp_path):
         os.killpg(server.pid, signal.SIGTERM)
         output = server.communicate(timeout=20)[0].decode()
     assert "years/2024.yaml" in output and "says 2025 but the file is named 2024.yaml" in output
+
+
+def test_the_preview_marks_a_draft_and_asks_about_values_that_look_wrong(tmp_path):
+    data = copy_data(tmp_path / "project")
+    year = data / "years" / "2024.yaml"
+    year.write_text(year.read_text().replace("year: 2024\n", "year: 2024\nstatus: draft\n"))
+    (data / "published" / "2024.csv").unlink()
+    plan = data / "action_plans" / "2024.yaml"
+    plan.write_text(plan.read_text().replace("owner: Head of Recruitment", 'owner: ""'))
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--drafts", "--project", str(data.parent), "--address", f"127.0.0.1:{port}"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    try:
+        assert wait_for(url, "At a glance", 60), "the preview did not start"
+        draft_page = visible_text(fetch(url + "years/2024/"))
+        home = visible_text(fetch(url))
+        indicator = visible_text(fetch(url + "indicators/indicator-2/"))
+        earlier = visible_text(fetch(url + "years/2022/"))
+        methodology = visible_text(fetch(url + "methodology/"))
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.communicate(timeout=20)
+    banner = "Draft: not published This page shows the figures of 2023/24, a draft year."
+    for page in (draft_page, home, indicator):
+        assert banner in page
+    assert "WRES report 2023/24 (draft)" in draft_page  # the page's heading
+    assert "2023/24 (draft)" in methodology  # and its entry in the navigation, on every page
+    assert "Draft: not published" not in earlier and "Draft: not published" not in methodology
+    # a value that looks wrong is a question at the top of every page, with its file and line; the preview goes on
+    owner = plan.read_text().split("\n").index('    owner: ""') + 1
+    assert "Check these values: they may be right, but they look wrong." in methodology
+    assert f"data/action_plans/2024.yaml:{owner}: actions[0].owner: is empty" in methodology

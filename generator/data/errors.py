@@ -18,10 +18,12 @@ class Problem:
     line: int
     field: str
     message: str
+    excerpt: str = ""  # the lines the message is about, numbered, with a caret (YAML syntax errors)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return f"{text}\n{self.excerpt}" if self.excerpt else text
 
 
 class DataError(click.ClickException):

@@ -21,6 +21,7 @@ from typing import Any
 import yaml as pyyaml  # PyYAML: the library MkDocs reads front matter with
 
 from .errors import Problem
+from .yaml_errors import explain
 from .yaml_limits import limit_problems
 from .yamlfile import MAX_FILE_BYTES, decode_utf8, display_path
 
@@ -54,9 +55,8 @@ def read_page(text: str, name: str) -> tuple[ContentPage | None, list[Problem]]:
         try:
             node = pyyaml.compose(block.group(1), Loader=mkdocs_meta.SafeLoader)
         except pyyaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 2 if mark is not None else 1
-            return None, [Problem(name, line, FIELD, f"this is not valid YAML: {exc.problem or exc}")]
+            said = explain(block.group(1), exc, first_line=2)
+            return None, [Problem(name, said.line, FIELD, said.message, said.excerpt)]
         if isinstance(node, pyyaml.MappingNode):
             lines = {str(key.value): key.start_mark.line + 2 for key, _ in node.value if isinstance(key, pyyaml.ScalarNode)}
     else:

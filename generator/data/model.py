@@ -51,6 +51,10 @@ class Settings(Strict):
     significance_level: float = Field(0.05, gt=0, lt=0.5, description=(
         "Two-sided significance level of the tests behind the direction of travel (0.05: significant at 95%). "
         "A change is improved or worsened only when it is significant at this level and larger than the no_change tolerance."))
+    implausible_change: float = Field(20.0, gt=0, description=(
+        "A survey figure or published share that changes by more than this many percentage points from one year to the "
+        "next is questioned by 'wres check' and the preview: a warning, never an error, as such a jump is more often a "
+        "typing mistake than a real change. Not checked across a series_break."))
 
 
 class Site(Strict):

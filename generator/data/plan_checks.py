@@ -8,6 +8,7 @@ from typing import Any
 
 from .checks import Finding
 from .dates import miswritten_date
+from .value_hints import theme_hint
 from .indicators import MEASURES, STAFF_GROUP_TITLES
 from .yamlfile import DATE_LIKE
 
@@ -58,7 +59,8 @@ def _check_actions(data: dict[str, Any]) -> Iterator[Finding]:
             if not themes:
                 yield ("actions", i, "theme"), "this plan has no themes: add it under themes, or remove theme from the action"
             elif theme not in themes:
-                yield ("actions", i, "theme"), f"\"{theme}\" is not one of this plan's themes ({', '.join(themes)})"
+                yield ("actions", i, "theme"), (f"\"{theme}\" is not one of this plan's themes ({', '.join(themes)})"
+                                                 + theme_hint(theme, themes))
         due = action.get("due")
         if isinstance(due, str) and DATE_LIKE.match(due.strip()):
             yield ("actions", i, "due"), f"{due} is not a real date"

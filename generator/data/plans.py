@@ -48,9 +48,11 @@ class Action(Strict):
 
     @property
     def owners(self) -> list[str]:
+        """The owners named; an empty one ("") is left out, so the site says what it says of none."""
         if self.owner is None:
             return []
-        return [self.owner] if isinstance(self.owner, str) else list(self.owner)
+        named = [self.owner] if isinstance(self.owner, str) else list(self.owner)
+        return [owner for owner in named if owner.strip()]
 
     @property
     def due_date(self) -> dt.date | None:

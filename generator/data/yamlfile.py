@@ -29,6 +29,8 @@ from .dates import as_iso
 from .errors import Problem
 from .fastyaml import fast_load
 from .printed import from_yaml_float
+from .value_hints import choice_hint, choices, list_hint, number_hint
+from .yaml_errors import GENERIC, explain
 from .yaml_limits import limit_problems
 
 Loc = tuple[str | int, ...]
@@ -170,17 +172,14 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
     try:
         node = yaml.load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        what = " ".join(filter(None, [exc.context, exc.problem])).strip()
-        start = exc.context_mark
-        if start is not None and mark is not None and start.line != mark.line:
-            what += f" (in the part that starts on line {start.line + 1})"
         if "found duplicate key" in str(exc):
-            what = "a key appears twice in the same block; keep one"
-        return None, [Problem(name, line, "", f"this is not valid YAML: {what}")]
-    except YAMLError as exc:
-        return None, [Problem(name, 1, "", f"this is not valid YAML: {exc}")]
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark is not None else 1
+            return None, [Problem(name, line, "", "this is not valid YAML: a key appears twice in the same block; keep one")]
+        said = explain(text, exc)
+        return None, [Problem(name, said.line, "", said.message, said.excerpt)]
+    except YAMLError:
+        return None, [Problem(name, 1, "", "this file cannot be read as YAML: " + GENERIC)]
     if node is None:
         return None, [Problem(name, 1, "", "the file is empty")]
     if not isinstance(node, CommentedMap):
@@ -251,9 +250,9 @@ def plain_message(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         return _unknown_key(tuple(error["loc"]), model)
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"must be a whole number, not {_shown(value)}"
+        return f"must be a whole number, not {_shown(value)}{number_hint(value)}"
     if kind in ("float_type", "float_parsing"):
-        return f"must be a number, not {_shown(value)}"
+        return f"must be a number, not {_shown(value)}{number_hint(value)}"
     if kind == "finite_number":
         return "must be a finite number (not .nan or .inf)"
     if kind == "greater_than_equal":
@@ -279,7 +278,7 @@ def plain_message(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"must be a block of 'key: value' lines, not {_shown(value)}"
     if kind in ("tuple_type", "list_type"):
-        return f"must be a list, not {_shown(value)}"
+        return f"must be a list, not {_shown(value)}{list_hint(value)}"
     if kind == "too_short" and isinstance(value, list) and not value:
         return f"must list at least {ctx.get('min_length', 1)}, not none"
     if kind == "too_long" and isinstance(value, list) and ctx.get("max_length") is not None:
@@ -287,7 +286,8 @@ def plain_message(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind in ("too_short", "too_long"):
         return "has the wrong number of values"
     if kind == "literal_error":
-        return f"must be one of {ctx.get('expected')}, not {_shown(value)}"
+        expected = str(ctx.get("expected", ""))
+        return f"must be one of {expected}, not {_shown(value)}{choice_hint(value, choices(expected))}"
     if kind.startswith("date") or kind.startswith("datetime"):
         if isinstance(value, str) and DATE_LIKE.match(value):
             return f"{value} is not a real date"

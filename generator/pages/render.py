@@ -111,46 +111,63 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
               "logic": plans, "latest_plan": latest_plan,
               "latest_targets": [plan_sections.target_view(t, table, latest_plan.year) for t in latest_plan.targets] if latest_plan else []}
 
-    def render(path: str, template: str, **context: Any) -> Page:
-        return Page(path, env.get_template(template).render(root=plan_sections.url_root(path), **context, **common))
+    drafts = draft_labels(dataset)
+
+    def render(path: str, template: str, *, shows: set[int] | None = None, **context: Any) -> Page:
+        """``shows``: the years whose figures the page shows (default: every year); a draft among them marks the page."""
+        draft = ", ".join(label for year, label in drafts.items() if shows is None or year in shows)
+        return Page(path, env.get_template(template).render(root=plan_sections.url_root(path), draft=draft, **context, **common))
 
     pages = [render("index.md", "home.md.j2")]
     for number in INDICATORS:
         pages.append(render(f"indicators/indicator-{number}.md", "indicator.md.j2", number=number, spec=INDICATORS[number]))
     plan_years = {p.year for p in dataset.plans}
-    for year in dataset.years:
-        pages.append(render(f"years/{year.year}.md", "year.md.j2", year=year, has_plan=year.year in plan_years,
-                            report=reports.get(year.year)))
+    for index, year in enumerate(dataset.years):
+        compared = {year.year} | ({dataset.years[index - 1].year} if index else set())  # against the year before
+        pages.append(render(f"years/{year.year}.md", "year.md.j2", shows=compared, year=year,
+                            has_plan=year.year in plan_years, report=reports.get(year.year)))
     years_with_data = {y.year for y in dataset.years}
     plan_links = {p.year: plan_sections.plan_page(dataset.plans, p).removeprefix("action-plan/") for p in dataset.plans}
     for plan in dataset.plans:
         label = table.year_label(plan.year)
         findings = (Markup(f"[WRES {escape.text(label)} findings](../years/{plan.year}.md)") if plan.year in years_with_data
                     else f"WRES {plan.year} findings")
-        pages.append(render(plan_sections.plan_page(dataset.plans, plan), "plan.md.j2", plan=plan, findings=findings,
+        pages.append(render(plan_sections.plan_page(dataset.plans, plan), "plan.md.j2", shows={plan.year}, plan=plan, findings=findings,
                             plan_links=plan_links, targets=[plan_sections.target_view(t, table, plan.year) for t in plan.targets]))
     if latest_plan is not None:
         for number in INDICATORS:
-            pages.append(render(f"action-plan/indicator-{number}.md", "plan_indicator.md.j2", plan=latest_plan, number=number))
+            pages.append(render(f"action-plan/indicator-{number}.md", "plan_indicator.md.j2", shows={latest_plan.year},
+                                plan=latest_plan, number=number))
     if corrections.entries(dataset):
-        pages.append(render("corrections.md", "corrections.md.j2", entries=corrections.entries(dataset)))
+        pages.append(render("corrections.md", "corrections.md.j2", shows=set(), entries=corrections.entries(dataset)))
     pages.append(render("data.md", "data.md.j2", columns=COLUMNS, csv_name=CSV_NAME))
-    pages.append(render("methodology.md", "methodology.md.j2"))
-    pages.append(render("accessibility.md", "accessibility.md.j2", tools=TESTED_WITH))
+    pages.append(render("methodology.md", "methodology.md.j2", shows=set()))
+    pages.append(render("accessibility.md", "accessibility.md.j2", shows=set(), tools=TESTED_WITH))
     pages.append(Page(CSV_NAME, metrics.to_csv()))
     for number in INDICATORS:
         pages.append(Page(f"downloads/indicator-{number}.csv", indicator_csv(metrics, number)))
     return pages
 
 
+def draft_labels(dataset: Dataset) -> dict[int, str]:
+    """The draft years of ``dataset`` (only the preview has any), by year: their labels."""
+    return {year.year: year.display_label for year in dataset.years if year.status == "draft"}
+
+
 def navigation(dataset: Dataset, content_pages: list[str]) -> list[Any]:
-    """The site's navigation: generated pages first, then the hand-written ones."""
+    """The site's navigation: generated pages first, then the hand-written ones. A draft year's entries say "draft"."""
+    drafts = draft_labels(dataset)
+
+    def marked(label: str, year: int) -> str:
+        return f"{label} (draft)" if year in drafts else label
+
     nav: list[Any] = [{"Home": "index.md"}]
     nav.append({"Indicators": [{f"{n}. {spec.short_title}": f"indicators/indicator-{n}.md"} for n, spec in INDICATORS.items()]})
-    nav.append({"Reports by year": [{y.display_label: f"years/{y.year}.md"} for y in reversed(dataset.years)]})
+    nav.append({"Reports by year": [{marked(y.display_label, y.year): f"years/{y.year}.md"} for y in reversed(dataset.years)]})
     if dataset.plans:
-        plans_nav = [{f"Current plan ({dataset.plans[-1].year})": "action-plan/index.md"}]
-        plans_nav += [{f"{p.year} plan": f"action-plan/{p.year}.md"} for p in reversed(dataset.plans[:-1])]
+        latest = dataset.plans[-1].year
+        plans_nav = [{f"Current plan ({latest}{', draft' if latest in drafts else ''})": "action-plan/index.md"}]
+        plans_nav += [{marked(f"{p.year} plan", p.year): f"action-plan/{p.year}.md"} for p in reversed(dataset.plans[:-1])]
         nav.append({"Action plans": plans_nav})
     if corrections.entries(dataset):
         nav.append({"Corrections": "corrections.md"})

@@ -129,7 +129,7 @@ def methodology_html(env: Any, context: dict[str, Any]) -> Markup:
     one level down (the report's sections are level 2), and links into the site become plain
     text, because in print they lead nowhere.
     """
-    text = env.get_template("methodology.md.j2").render(root="", **context)
+    text = env.get_template("methodology.md.j2").render(root="", draft="", **context)
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
     html = markdown.markdown(text, extensions=["attr_list", "md_in_html", "tables", "sane_lists"], output_format="html")
     html = re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)

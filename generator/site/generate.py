@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..data import Organisation, Project, load_project
+from ..data.plausibility import questions
 from ..metrics import compute_metrics
 from ..pages import navigation, published_content, site_files
 from ..pages.escape import plain_html
@@ -34,6 +35,7 @@ class Generated:
     content: dict[str, bytes]  # the trust's own files from content/, pages made safe
     content_pages: list[str]  # the trust's own pages, in order
     nav: list[Any]  # the navigation when mkdocs.yml gives none: generated pages, the trust's, Accessibility
+    warnings: tuple[str, ...] = ()  # values that look wrong (data/plausibility.py): shown by the preview, never an error
 
     @property
     def stylesheets(self) -> list[str]:
@@ -65,7 +67,8 @@ def generate(project: Project, *, drafts: bool = False, pdfs: bool = False) -> G
     extra.update({report.site_path: report.path for report in reports.values()})
     files = site_files(dataset, figures, extra, reports={year: report.link for year, report in reports.items()})
     content, pages = published_content(project.content_dir, org.identity.logo_path if org.identity else None)
-    return Generated(org, files, content, pages, escaped_nav(navigation(dataset, pages)))
+    warnings = tuple(str(question) for question in questions(project, dataset))
+    return Generated(org, files, content, pages, escaped_nav(navigation(dataset, pages)), warnings)
 
 
 def escaped_nav(nav: list[Any]) -> list[Any]:

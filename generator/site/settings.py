@@ -99,7 +99,11 @@ def check_project(project: Any) -> list[Any]:
 
     if project.mkdocs_file is None:
         return []
+    from ..data.yaml_errors import syntax_problem
+
     where = display_path(project.mkdocs_file)
+    if (said := syntax_problem(project.mkdocs_file.read_text(encoding="utf-8", errors="replace"), where)) is not None:
+        return [said]
     written = site_url_as_written(project)
     if written:
         return written
@@ -184,7 +188,8 @@ def apply(config: Any, generated: Any, problems: list[str], *, serving: bool = F
         config.theme["logo"] = generated.logo
     # the preview carries the policy too: its live reload is a file (theme/assets/javascripts/wres-livereload.js), and
     # MkDocs' inline reload script, which the policy refuses, does nothing more
-    config.extra["wres"] = {**generated.theme_extra(), "csp": CSP, "problems": problems, "preview": serving}
+    config.extra["wres"] = {**generated.theme_extra(), "csp": CSP, "problems": problems, "preview": serving,
+                            "warnings": list(generated.warnings) if serving else []}
 
 
 def _escaped(nav: Any) -> Any:
