@@ -183,6 +183,15 @@ def test_the_same_input_gives_the_same_bytes(site, tmp_path, monkeypatch):
     assert again == fresh.path.read_bytes() == (site / "reports" / "wres-report-2024.pdf").read_bytes()
 
 
+def test_tests_keep_to_their_sessions_own_pdf_cache():
+    """Never the user's cache (a PDF laid out there with other fonts would fail the tests), in commands tests run too."""
+    own = Path(os.environ["WRES_TEST_SESSION"]) / "cache" / "pdf"
+    users = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wres"
+    assert pdf.cache_dir() == own and not own.is_relative_to(users)
+    command = "from generator.site.pdf import cache_dir; print(cache_dir())"
+    assert subprocess.run([sys.executable, "-c", command], capture_output=True, text=True, check=True).stdout.strip() == str(own)
+
+
 def test_other_fonts_or_another_pango_give_another_key(monkeypatch):
     dataset = load_project(Project.folder(EXAMPLE))
     frame = compute_metrics(dataset)
