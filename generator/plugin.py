@@ -80,6 +80,8 @@ class WresPlugin(BasePlugin[WresConfig]):
     def on_config(self, config: Any) -> Any:
         from .data import DataError
 
+        # MkDocs keeps a plugin with on_startup for the whole process: a mistake stays the last build's only
+        self.error = None
         # a build depends only on its inputs: MkDocs dates the sitemap and pages by this (reproducible-builds.org)
         os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
         from .site import settings

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -15,6 +17,34 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT  # the example trust's project: the repository's root is a trust's MkDocs project
 EXAMPLE_DATA = EXAMPLE / "data"
 PROJECT_FILES = ("mkdocs.yml", "content", "data", "theme_overrides")  # what a trust's project holds (no code)
+
+
+SESSION_FOLDER = pytest.StashKey[Path]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Each test session gets a folder of its own, shared by its xdist workers (which inherit the environment of
+    the process that starts them) and by the commands tests run: its PDF cache (never the user's) and the
+    sites built once (``site_helpers.built_once``)."""
+    if hasattr(config, "workerinput") and os.environ.get("WRES_TEST_SESSION"):
+        return  # an xdist worker: its session's folder is already set
+    folder = Path(tempfile.mkdtemp(prefix="wres-tests-"))
+    os.environ["WRES_TEST_SESSION"] = str(folder)
+    os.environ["WRES_CACHE_DIR"] = str(folder / "cache")
+    config.stash[SESSION_FOLDER] = folder
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    log = config.stash[SESSION_FOLDER] / "builds.log" if SESSION_FOLDER in config.stash else None
+    builds = log.read_text(encoding="utf-8").splitlines() if log and log.exists() else []
+    if builds:
+        terminalreporter.write_line(f"example builds this session: {len(builds)}"
+                                    f" ({builds.count('the example')} of the unchanged example)")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if SESSION_FOLDER in config.stash:
+        shutil.rmtree(config.stash[SESSION_FOLDER], ignore_errors=True)
 
 
 def copy_project(target: Path, source: Path = EXAMPLE) -> Path:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from .site_helpers import build_example, copy_data
+from .site_helpers import built_once
 
 CORPUS = [
     "<script>alert('s1')</script>",
@@ -95,11 +95,8 @@ def plant(data: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("hostile")
-    data = copy_data(tmp / "project")
-    plant(data)
-    return build_example(tmp / "site", data)
+def site() -> Path:
+    return built_once("hostile", plant)
 
 
 class ParsedMarkup(HTMLParser):

@@ -16,7 +16,7 @@ from ruamel.yaml import YAML
 from generator.data import DataError, Project, load_project
 from generator.site.settings import check_project
 
-from .site_helpers import build_example, copy_data
+from .site_helpers import built_once, copy_data
 from .test_hostile import markup_problems
 
 ATTACK_URL = 'https://x/"><script>alert(1)</script><x/'  # issue 18, attack 1
@@ -124,10 +124,12 @@ def test_ordinary_addresses_pass(tmp_path, url):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def site() -> Path:
+    return built_once("hostile-urls", _plant)
+
+
+def _plant(data: Path) -> None:
     """The example with the payload in every typed string MkDocs or Material prints, and an odd but valid address."""
-    tmp = tmp_path_factory.mktemp("hostile-urls")
-    data = copy_data(tmp / "project")
     project = data.parent
     edit_config(project, name="Kingsmere " + PAYLOAD, short_name="Kings " + PAYLOAD,
                 site__name="Site " + PAYLOAD, site__description="About " + PAYLOAD,
@@ -142,7 +144,6 @@ def site(tmp_path_factory) -> Path:
     (project / "content" / "heading.md").write_text(f"# H {PAYLOAD}\n\nText.\n", encoding="utf-8")
     for published in (data / "published").glob("*.csv"):
         published.unlink()  # the label is on the frozen figures; this test is not about the lifecycle
-    return build_example(tmp / "site", data)
 
 
 def pages(site: Path) -> list[Path]:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from .site_helpers import build_example, copy_data
+from .site_helpers import built_once
 
 PLANTED = {  # (group, band): (category, planted count, the other counts of the band)
     ("clinical", "Band 6"): ("unknown", 3, {"white": 651, "bme": 243}),
@@ -38,11 +38,8 @@ def _plant(data: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def planted_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("leak")
-    data = copy_data(root / "project")
-    _plant(data)
-    return build_example(root / "site", data)
+def planted_site() -> Path:
+    return built_once("leak-scan", _plant)
 
 
 def _pdf_text(path: Path) -> str:

@@ -22,10 +22,10 @@ from pypdf import PdfReader
 from generator.data import Project, load_project
 from generator.metrics import compute_metrics
 from generator.pages.report import ReportLink, report_document
-from generator.site import pdf
+from generator.site import pdf, pdf_fonts
 
 from .conftest import EXAMPLE, ROOT
-from .site_helpers import build_example, copy_data
+from .site_helpers import build_example, copy_data, example_site
 from .test_hostile import CORPUS, markup_problems, plant
 
 A4 = (595.28, 841.89)  # points
@@ -34,8 +34,8 @@ SECTIONS = (["Contents", "Foreword", "Key findings"] + [f"Indicator {n}:" for n 
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return build_example(tmp_path_factory.mktemp("pdf") / "site")
+def site() -> Path:
+    return example_site()
 
 
 @pytest.fixture(scope="module")
@@ -181,6 +181,61 @@ def test_the_same_input_gives_the_same_bytes(site, tmp_path, monkeypatch):
     assert fresh.path.is_relative_to(tmp_path / "cache" / "pdf")
     again, _ = pdf.render(document)
     assert again == fresh.path.read_bytes() == (site / "reports" / "wres-report-2024.pdf").read_bytes()
+
+
+def test_tests_keep_to_their_sessions_own_pdf_cache():
+    """Never the user's cache (a PDF laid out there with other fonts would fail the tests), in commands tests run too."""
+    own = Path(os.environ["WRES_TEST_SESSION"]) / "cache" / "pdf"
+    users = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wres"
+    assert pdf.cache_dir() == own and not own.is_relative_to(users)
+    command = "from generator.site.pdf import cache_dir; print(cache_dir())"
+    assert subprocess.run([sys.executable, "-c", command], capture_output=True, text=True, check=True).stdout.strip() == str(own)
+
+
+def test_other_fonts_or_another_pango_give_another_key(monkeypatch):
+    dataset = load_project(Project.folder(EXAMPLE))
+    frame = compute_metrics(dataset)
+    key = pdf.input_key(dataset, frame, 2024)
+    assert pdf.input_key(dataset, frame, 2024) == key
+    monkeypatch.setattr(pdf, "font_fingerprint", lambda: "another font fingerprint")
+    assert pdf.input_key(dataset, frame, 2024) != key
+
+
+def test_the_key_covers_every_font_the_pdf_embeds(report):
+    """The fonts fontconfig offers for the report's families include each one the laid-out PDF uses."""
+    offered = {font.family.replace(" ", "-") for order in pdf_fonts.report_fonts().values() for font in order}
+    # WeasyPrint names a font ABCDEF+Family-Style: a subset of it, its family and style with hyphens for spaces
+    embedded = {str(thing.BaseFont).lstrip("/").split("+")[-1]
+                for thing in report.objects if isinstance(thing, pikepdf.Dictionary)
+                and thing.get("/Type") == "/Font" and "/BaseFont" in thing}
+    assert embedded, "the PDF embeds no font"
+    assert not [name for name in embedded if not any(name == f or name.startswith(f + "-") for f in offered)], offered
+
+
+FONT_CONFIG = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig><dir>{fonts}</dir><cachedir>{cache}</cachedir></fontconfig>
+"""
+
+
+def test_installing_a_font_changes_the_fingerprint(tmp_path):
+    """A trust that installs a font gets its PDFs made again, not the ones laid out without it."""
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    config = tmp_path / "fonts.conf"
+    config.write_text(FONT_CONFIG.format(fonts=fonts, cache=tmp_path / "cache"), encoding="utf-8")
+    files = sorted({font.file for order in pdf_fonts.report_fonts().values() for font in order})
+    code = "from generator.site import pdf_fonts; print(pdf_fonts.fingerprint())"
+
+    def fingerprint() -> str:  # a new process: fontconfig reads its fonts once per process
+        env = {**os.environ, "FONTCONFIG_FILE": str(config)}
+        return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+
+    (fonts / "one.ttf").write_bytes(Path(files[0]).read_bytes())
+    before = fingerprint()
+    assert fingerprint() == before
+    (fonts / "two.ttf").write_bytes(Path(files[1]).read_bytes())
+    assert fingerprint() != before
 
 
 def test_an_unchanged_report_is_copied_from_the_cache(tmp_path, monkeypatch):

@@ -14,7 +14,7 @@ from generator.metrics.plans import is_overdue, outcomes, status_counts, target_
 from generator.site import new_year
 
 from .conftest import load_example, write_data
-from .site_helpers import build_example, copy_data, visible_text
+from .site_helpers import build_example, copy_data, example_site, visible_text
 
 PLAN = """\
 year: 2024
@@ -180,8 +180,8 @@ def test_new_year_scaffolds_both_files_and_carries_open_actions(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build_example(tmp_path_factory.mktemp("plans") / "site")
+def site():
+    return example_site()
 
 
 def test_plan_pages_are_published(site):

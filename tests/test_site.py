@@ -14,12 +14,12 @@ from generator.pages.wording import DIRECTION_WORDS, number
 from generator.site import BuildError
 
 from .conftest import load_example, one_row
-from .site_helpers import build_example, copy_data, html_pages, visible_text
+from .site_helpers import build_example, copy_data, example_site, html_pages, visible_text
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    return build_example(tmp_path_factory.mktemp("example") / "site")
+def site() -> Path:
+    return example_site()
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,10 @@ from typing import Any
 from .escape import text as esc
 from .svg_marks import GRID, INK, LAYOUTS, Axes, Frame, attrs, draw_bars, draw_legend, draw_scatter, num, text_at, text_width
 
+# the charts' text, on the site and in the report PDF (whose cache key names the fonts it resolves to: site/pdf_fonts.py)
+FONT_FAMILY = "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif"
+
+
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     """Round tick values from ``low`` (kept) up to at least ``high``."""
     if high <= low:
@@ -108,7 +112,7 @@ def render(figure: dict[str, Any], layout: str = "wide", title: str = "") -> str
     body += legend
     heading = f"<title>{esc(title)}</title>" if title else ""
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="wres-svg wres-svg--{layout}" viewBox="0 0 {num(width)} {num(height)}"'
-            f' width="{num(width)}" height="{num(height)}" font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif"'
+            f' width="{num(width)}" height="{num(height)}" font-family="{FONT_FAMILY}"'
             f' aria-hidden="true">{heading}' + "".join(body) + "</svg>")
 
 

@@ -9,7 +9,8 @@ content.
 
 Making a PDF takes a few seconds, so each is kept in a per-user cache named by the
 SHA-256 of what it is made from: the year's and earlier years' data as loaded, the
-logo's bytes, the package's own code and templates, and WeasyPrint's version. The key
+logo's bytes, the package's own code and templates, WeasyPrint's version, and the fonts
+and Pango it is laid out with (``pdf_fonts.py``: installing a font makes it again). The key
 is cheap, so a build whose report did not change neither lays out the PDF nor renders
 its HTML: it copies the cached file (its page count is kept beside it). The cache lives in
 ``$WRES_CACHE_DIR/pdf``, or ``$XDG_CACHE_HOME/wres/pdf``, or ``~/.cache/wres/pdf``; a PDF
@@ -41,6 +42,7 @@ from ..pages.report import (
     report_name,
     up_to,
 )
+from .pdf_fonts import fingerprint as font_fingerprint
 
 log = logging.getLogger("mkdocs.plugins.wres")
 
@@ -109,10 +111,12 @@ def code_digest() -> str:
 
 def input_key(dataset: Dataset, metrics: Metrics, year: int) -> str:
     """The cache key of ``year``'s PDF, computed without rendering it: the data it is made from (that year and
-    the ones before it, as loaded), the logo's bytes, the package's code and WeasyPrint's version."""
+    the ones before it, as loaded), the logo's bytes, the package's code, WeasyPrint's version, and the fonts and
+    Pango that lay it out."""
     data, _ = up_to(dataset, metrics, year)
     hashed = hashlib.sha256()
-    for part in ("inputs", str(year), data.model_dump_json(), code_digest(), engine_version(), PDF_VARIANT):
+    for part in ("inputs", str(year), data.model_dump_json(), code_digest(), engine_version(), font_fingerprint(),
+                 PDF_VARIANT):
         hashed.update(part.encode("utf-8") + b"\0")
     identity = data.organisation.identity
     logo = identity.logo_path if identity is not None else None

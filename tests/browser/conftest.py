@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from ..conftest import ROOT
-from ..site_helpers import build_example, html_pages
+from ..site_helpers import example_site, html_pages
 
 CHROMIUM = os.environ.get("WRES_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -28,6 +28,17 @@ SCHEMES = ("light", "dark")
 # (A function, not an expression: Playwright evaluates a bare expression with eval, which a strict policy refuses.)
 CHARTS_READY = ("() => Array.from(document.querySelectorAll('.wres-chart')).every(c => c.querySelectorAll('svg.wres-svg').length === 2)"
                 " && Array.from(document.querySelectorAll('.wres-chart__explore')).every(p => !p.hidden)")
+
+
+# What the tests read is there: the page loaded (scripts, styles, pictures), its fonts, and its charts ready.
+PAGE_READY = f"() => document.fonts.status === 'loaded' && ({CHARTS_READY})()"
+
+
+def open_page(page, url: str) -> None:
+    """Go to ``url`` and wait until the page is ready to read (``PAGE_READY``). Not for the network to go idle:
+    that costs at least half a second a page, and what a test reads does not depend on it."""
+    page.goto(url, wait_until="load")
+    page.wait_for_function(PAGE_READY)
 
 
 def draw_charts(page, timeout: float = 20000) -> int:
@@ -53,8 +64,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    return build_example(tmp_path_factory.mktemp("browser") / "site")
+def site_dir() -> Path:
+    return example_site()
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from ..conftest import ROOT
-from .conftest import CHARTS_READY, SCHEMES, WIDTHS, draw_charts
+from .conftest import SCHEMES, WIDTHS, draw_charts, open_page
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -42,8 +42,7 @@ def test_every_page_passes_axe_without_errors_or_outside_requests(browser, base_
     for path in page_paths:
         errors.clear()
         outside.clear()
-        page.goto(base_url + path, wait_until="networkidle")
-        page.wait_for_function(CHARTS_READY)
+        open_page(page, base_url + path)
         scheme_now = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         assert scheme_now == ("slate" if scheme == "dark" else "default"), path
         page.add_script_tag(path=str(AXE))

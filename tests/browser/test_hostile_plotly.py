@@ -11,10 +11,11 @@ import functools
 import http.server
 import re
 import threading
+from pathlib import Path
 
 import pytest
 
-from ..site_helpers import build_example, copy_data
+from ..site_helpers import built_once
 from .conftest import QuietHandler, draw_charts
 
 HOSTILE = '<a href="https://evil.example/">x</a><b>y</b> %{meta}'
@@ -22,17 +23,19 @@ PAGE = "indicators/indicator-1/"  # the bands chart: the label is in the bar's n
 
 
 @pytest.fixture(scope="module")
-def hostile_url(tmp_path_factory):
-    data = copy_data(tmp_path_factory.mktemp("hostile-plotly") / "project")
-    config = data / "organisation.yaml"
-    text, found = re.subn(r"(?m)^  bme: .*$", "  bme: '" + HOSTILE + "'", config.read_text(encoding="utf-8"))
-    assert found == 1
-    config.write_text(text, encoding="utf-8")
-    site = build_example(data.parent.parent / "site", data)
+def hostile_url():
+    site = built_once("hostile-plotly", _plant)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+def _plant(data: Path) -> None:
+    config = data / "organisation.yaml"
+    text, found = re.subn(r"(?m)^  bme: .*$", "  bme: '" + HOSTILE + "'", config.read_text(encoding="utf-8"))
+    assert found == 1
+    config.write_text(text, encoding="utf-8")
 
 
 def test_a_label_with_markup_shows_as_text_in_the_interactive_chart(browser, hostile_url):

@@ -3,7 +3,7 @@ visible focus indicator; the skip link works; nothing traps focus (charts includ
 
 from __future__ import annotations
 
-from .conftest import CHARTS_READY
+from .conftest import CHARTS_READY, open_page
 
 MARK_TABBABLE = """() => {
   // Material's "Back to top" button floats in only while the page scrolls up, and hides itself (dropping focus)
@@ -80,8 +80,7 @@ def test_tab_reaches_everything_in_order_with_a_visible_focus(browser, base_url,
 
 def test_the_chart_button_draws_the_chart_and_moves_focus_to_it(browser, base_url):
     page = browser.new_page(viewport={"width": 375, "height": 800})
-    page.goto(base_url + "indicators/indicator-5/", wait_until="networkidle")
-    page.wait_for_function(CHARTS_READY)
+    open_page(page, base_url + "indicators/indicator-5/")
     button = page.locator("[data-wres-explore]").first
     chart = button.get_attribute("data-wres-explore")
     button.focus()
@@ -98,7 +97,7 @@ def test_the_chart_button_draws_the_chart_and_moves_focus_to_it(browser, base_ur
 def test_the_skip_link_moves_to_the_content(browser, base_url):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     for path in ("", "indicators/indicator-2/", "action-plan/"):
-        page.goto(base_url + path, wait_until="networkidle")
+        open_page(page, base_url + path)
         page.keyboard.press("Tab")
         first = page.evaluate("[document.activeElement.classList.contains('md-skip'), document.activeElement.textContent.trim()]")
         assert first == [True, "Skip to content"], first

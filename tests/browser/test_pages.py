@@ -7,9 +7,8 @@ import re
 
 import pytest
 
-from .conftest import SCHEMES, WIDTHS
-
 from .conftest import CHARTS_READY as WAIT_FOR_CHARTS
+from .conftest import SCHEMES, WIDTHS, open_page
 
 
 def test_without_javascript_every_figure_is_still_readable(browser, base_url, page_paths):
@@ -18,8 +17,8 @@ def test_without_javascript_every_figure_is_still_readable(browser, base_url, pa
     no_js = context.new_page()
     failures = []
     for path in page_paths:
-        with_js.goto(base_url + path, wait_until="networkidle")
-        no_js.goto(base_url + path, wait_until="networkidle")
+        open_page(with_js, base_url + path)
+        no_js.goto(base_url + path, wait_until="load")  # no script runs: loaded is ready
         tables = with_js.locator(".wres-table table").all_inner_texts()
         if no_js.locator(".wres-table table").all_inner_texts() != tables:
             failures.append(f"{path}: tables differ without JavaScript")
@@ -123,8 +122,7 @@ def test_charts_have_names_tables_and_colours_with_contrast(browser, base_url, p
     page = context.new_page()
     failures, checked = [], 0
     for path in page_paths:
-        page.goto(base_url + path, wait_until="networkidle")
-        page.wait_for_function(WAIT_FOR_CHARTS)
+        open_page(page, base_url + path)
         for width in (375, 1280):  # the narrow and the wide drawing
             page.set_viewport_size({"width": width, "height": 900})
             for item in page.evaluate(CONTRAST):
@@ -167,7 +165,7 @@ def test_headings_tables_and_links(browser, base_url, page_paths):
     page = browser.new_page()
     failures = []
     for path in page_paths:
-        page.goto(base_url + path, wait_until="networkidle")
+        open_page(page, base_url + path)
         report = page.evaluate("""() => {
             const levels = Array.from(document.querySelectorAll('.md-content h1, .md-content h2, .md-content h3, .md-content h4, .md-content h5, .md-content h6'))
                 .map(h => Number(h.tagName[1]));
@@ -197,8 +195,7 @@ SCREENSHOTS = {"home": "", "indicator-2": "indicators/indicator-2/", "year-2024"
 def test_screenshots_for_people_to_look_at(browser, base_url, artifacts, width):
     page = browser.new_page(viewport={"width": WIDTHS[width], "height": 900})
     for name, path in SCREENSHOTS.items():
-        page.goto(base_url + path, wait_until="networkidle")
-        page.wait_for_function(WAIT_FOR_CHARTS)
+        open_page(page, base_url + path)
         target = artifacts / f"{name}-{width}.png"
         page.screenshot(path=str(target), full_page=True)
         assert target.stat().st_size > 10_000

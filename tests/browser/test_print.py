@@ -13,6 +13,7 @@ import pikepdf
 import pytest
 
 from ..conftest import load_example
+from .conftest import open_page
 
 MAX_YEAR_PAGES = 10
 A4_CONTENT_PX = 688  # 210 mm less 2 x 14 mm margins (wres.css @page), at 96 px per inch
@@ -36,8 +37,7 @@ def _is_a4(pdf: pikepdf.Pdf) -> bool:
 
 
 def _open(page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+    open_page(page, url)
 
 
 def test_the_latest_year_prints_on_at_most_ten_a4_pages(printed, base_url):
