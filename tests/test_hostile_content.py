@@ -15,7 +15,6 @@ import pytest
 
 from generator.data import DataError, Project, load_dataset, load_project
 from generator.data.content import content_files
-from generator.metrics import compute_metrics
 from generator.pages import published_content
 
 from .conftest import ROOT

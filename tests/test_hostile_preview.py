@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,9 +18,8 @@ from playwright.sync_api import sync_playwright
 from generator.site.settings import CSP
 
 from .browser.conftest import ARGS, CHROMIUM
-from .conftest import ROOT
 from .site_helpers import copy_data
-from .test_serve import fetch, free_port, wait_for
+from .test_serve import fetch, start_serve, wait_for
 
 BAND = "<img src=x onerror=alert(1)><script>alert(2)</script>"
 PROBLEM = f"data/years/2023.yaml:11: indicator_1.non_clinical.{BAND}: must be a block of 'key: value' lines, not 5"
@@ -37,12 +34,7 @@ def test_a_hostile_value_in_a_problem_shows_as_text_in_the_preview(tmp_path):
         pytest.fail(f"{CHROMIUM} is missing: run 'make test', which installs Debian's chromium package")
     data = copy_data(tmp_path / "project")
     year = data / "years" / "2023.yaml"
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--project", str(data.parent), "--address", f"127.0.0.1:{port}"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-    )
+    server, url = start_serve(data.parent)
     try:
         assert wait_for(url, "At a glance", 60), "the preview did not start"
         assert f'<meta http-equiv="Content-Security-Policy" content="{CSP}">' in fetch(url)

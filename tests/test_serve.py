@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 from .conftest import ROOT
 from .site_helpers import copy_data, visible_text
@@ -68,14 +69,19 @@ def wait_until_gone(url: str, text: str, seconds: float) -> bool:
     return False
 
 
-def test_serve_regenerates_when_the_data_changes(tmp_path):
-    data = copy_data(tmp_path / "project")
+def start_serve(project: Path, *args: str) -> tuple[subprocess.Popen, str]:
+    """``wres serve`` on ``project`` at a free port, in its own process group; returns it and its address."""
     port = free_port()
-    url = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--project", str(data.parent), "--address", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "generator", "serve", "--project", str(project), "--address", f"127.0.0.1:{port}", *args],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
     )
+    return server, f"http://127.0.0.1:{port}/"
+
+
+def test_serve_regenerates_when_the_data_changes(tmp_path):
+    data = copy_data(tmp_path / "project")
+    server, url = start_serve(data.parent)
     try:
         assert wait_for(url, "At a glance", 60), "the preview did not start"
         year = data / "years" / "2024.yaml"
@@ -109,12 +115,7 @@ def test_the_preview_marks_a_draft_and_asks_about_values_that_look_wrong(tmp_pat
     (data / "published" / "2024.csv").unlink()
     plan = data / "action_plans" / "2024.yaml"
     plan.write_text(plan.read_text().replace("owner: Head of Recruitment", 'owner: ""'))
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--drafts", "--project", str(data.parent), "--address", f"127.0.0.1:{port}"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-    )
+    server, url = start_serve(data.parent, "--drafts")
     try:
         assert wait_for(url, "At a glance", 60), "the preview did not start"
         draft_page = visible_text(fetch(url + "years/2024/"))

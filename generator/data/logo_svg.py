@@ -108,7 +108,7 @@ def _parse(data: bytes) -> tuple[Element | None, list[str], str | None]:
     except (DTDForbidden, EntitiesForbidden):
         if b"<!ENTITY" in data:
             return None, [], ("declares entities (<!ENTITY ...>), which can hide a script or a link; "
-                              f"delete the <!DOCTYPE ...> block at the top, or export the logo again as plain SVG")
+                              "delete the <!DOCTYPE ...> block at the top, or export the logo again as plain SVG")
         return None, [], ("starts with a <!DOCTYPE ...> declaration, which can load other files; delete it "
                           "(a logo does not need one), or export the logo again as plain SVG")
     except ExternalReferenceForbidden:

@@ -24,6 +24,7 @@ import click
 from ..data import Project
 from .mkdocs_yml import config_for
 from .out_dir import check_site_out, mark
+from .settings import KeptLog
 
 log = logging.getLogger("mkdocs.plugins.wres")
 
@@ -32,17 +33,6 @@ BUILD_PREFIX = ".wres-build-"  # + the builder's process id, so a later build ca
 
 class BuildError(click.ClickException):
     """MkDocs refused the site (a warning under --strict, a broken link, a setting in mkdocs.yml)."""
-
-
-class _Warnings(logging.Handler):
-    """MkDocs' warnings and errors of a build, to print in full when it fails."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(record.getMessage())
 
 
 @contextlib.contextmanager
@@ -72,7 +62,7 @@ def build_site(project: Project, out_dir: Path, *, drafts: bool = False) -> None
     out_dir = check_site_out(project, out_dir)  # never the trust's files, nor a folder wres did not make
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned(out_dir.parent)
-    warnings = _Warnings()
+    warnings = KeptLog(logging.WARNING)  # MkDocs' warnings and errors of the build, to print in full if it fails
     logger = logging.getLogger("mkdocs")
     logger.addHandler(warnings)
     os.environ["WRES_DRAFTS"] = "1" if drafts else "0"

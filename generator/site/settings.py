@@ -107,7 +107,7 @@ def check_project(project: Any) -> list[Any]:
     written = site_url_as_written(project)
     if written:
         return written
-    refused = _Kept()
+    refused = KeptLog(logging.ERROR)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(refused)
     propagate, logger.propagate = logger.propagate, False  # said once, below, as a problem of the file
@@ -146,11 +146,11 @@ def site_url_as_written(project: Any) -> list[Any]:
     return [Problem(display_path(project.mkdocs_file), text.count("\n", 0, match.start()) + 1 if match else 1, "site_url", url_problem)]
 
 
-class _Kept(logging.Handler):
-    """MkDocs' errors while it loads a configuration (it logs why, then raises a bare Abort)."""
+class KeptLog(logging.Handler):
+    """MkDocs' log lines at ``level`` and above, kept to show in full (it logs why it refuses, then raises a bare Abort)."""
 
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
+    def __init__(self, level: int = logging.ERROR) -> None:
+        super().__init__(level)
         self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
