@@ -106,7 +106,7 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
     latest_plan = dataset.plans[-1] if dataset.plans else None
     common = {"site": site, "L": labels, "sections": sections, "INDICATORS": INDICATORS, "P": plan_sections, "C": corrections,
               "logic": plans, "latest_plan": latest_plan,
-              "latest_targets": [plan_sections.target_view(t, table, latest_plan.year) for t in latest_plan.targets] if latest_plan else []}
+              "latest_targets": plan_sections.target_views(latest_plan, table) if latest_plan else []}
 
     def render(path: str, template: str, **context: Any) -> Page:
         return Page(path, env.get_template(template).render(root=plan_sections.url_root(path), **context, **common))
@@ -125,7 +125,7 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
         findings = (Markup(f"[WRES {escape.text(label)} findings](../years/{plan.year}.md)") if plan.year in years_with_data
                     else f"WRES {plan.year} findings")
         pages.append(render(plan_sections.plan_page(dataset.plans, plan), "plan.md.j2", plan=plan, findings=findings,
-                            plan_links=plan_links, targets=[plan_sections.target_view(t, table, plan.year) for t in plan.targets]))
+                            plan_links=plan_links, targets=plan_sections.target_views(plan, table)))
     if latest_plan is not None:
         for number in INDICATORS:
             pages.append(render(f"action-plan/indicator-{number}.md", "plan_indicator.md.j2", plan=latest_plan, number=number))
@@ -146,8 +146,8 @@ def navigation(dataset: Dataset, content_pages: list[str]) -> list[Any]:
     nav.append({"Indicators": [{f"{n}. {spec.short_title}": f"indicators/indicator-{n}.md"} for n, spec in INDICATORS.items()]})
     nav.append({"Reports by year": [{y.display_label: f"years/{y.year}.md"} for y in reversed(dataset.years)]})
     if dataset.plans:
-        plans_nav = [{f"Current plan ({dataset.plans[-1].year})": "action-plan/index.md"}]
-        plans_nav += [{f"{p.year} plan": f"action-plan/{p.year}.md"} for p in reversed(dataset.plans[:-1])]
+        plans_nav = [{f"{dataset.plans[-1].display_title} (current)": "action-plan/index.md"}]
+        plans_nav += [{p.display_title: f"action-plan/{p.year}.md"} for p in reversed(dataset.plans[:-1])]
         nav.append({"Action plans": plans_nav})
     if corrections.entries(dataset):
         nav.append({"Corrections": "corrections.md"})
