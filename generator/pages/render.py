@@ -111,7 +111,7 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
     def render(path: str, template: str, **context: Any) -> Page:
         return Page(path, env.get_template(template).render(root=plan_sections.url_root(path), **context, **common))
 
-    pages = [render("index.md", "home.md.j2")]
+    pages = [render("index.md", "home.md.j2", report=reports.get(site.latest.year) if dataset.years else None)]
     for number in INDICATORS:
         pages.append(render(f"indicators/indicator-{number}.md", "indicator.md.j2", number=number, spec=INDICATORS[number]))
     plan_years = {p.year for p in dataset.plans}
