@@ -51,6 +51,10 @@ class Settings(Strict):
     significance_level: float = Field(0.05, gt=0, lt=0.5, description=(
         "Two-sided significance level of the tests behind the direction of travel (0.05: significant at 95%). "
         "A change is improved or worsened only when it is significant at this level and larger than the no_change tolerance."))
+    reply_working_days: StrictInt = Field(10, ge=1, le=60, description=(
+        "How many working days the trust takes to reply to a request for the report in another format or to a report "
+        "of an accessibility problem, as the accessibility statement promises: set it to what the team that answers "
+        "the contact address can keep to."))
 
 
 class Site(Strict):
