@@ -29,7 +29,7 @@ from .site_helpers import build_example, copy_data, example_site
 from .test_hostile import CORPUS, markup_problems, plant
 
 A4 = (595.28, 841.89)  # points
-SECTIONS = (["Contents", "Foreword", "Key findings"] + [f"Indicator {n}:" for n in range(1, 10)]
+SECTIONS = (["The nine indicators at a glance", "Contents", "Foreword", "Key findings"] + [f"Indicator {n}:" for n in range(1, 10)]
             + ["Action plan", "Statement from the staff network", "Conclusion", "Methodology", "Glossary"])
 
 
@@ -142,16 +142,21 @@ def test_the_outline_lists_every_section(report):
 def test_text_extracts_in_reading_order(site):
     pages = [re.sub(r"\s+", " ", page.extract_text() or "") for page in PdfReader(site / "reports" / "wres-report-2024.pdf").pages]
     assert pages[0].startswith("Kingsmere Hospitals NHS Foundation Trust Workforce Race Equality Standard report 2023/24")
-    assert pages[1].startswith("Contents Foreword")
-    # each section starts a page with its heading, in the order of the report
-    starts = [next(i for i, text in enumerate(pages) if text.startswith(heading))
-              for heading in ("Foreword", "Key findings", "Indicator 1: Workforce representation", "Indicator 2: Appointment",
-                              "Indicator 9:", "Action plan", "Statement from the staff network", "Conclusion",
-                              "Methodology", "Glossary")]
-    assert starts == sorted(starts) and starts[0] == 2
+    assert pages[1].startswith("The nine indicators at a glance")  # the board's one-page summary, right after the cover
+    assert pages[2].startswith("Contents The nine indicators at a glance")
+    # sections flow on from one another in the order of the report; key findings and the action plan open a page
+    text = " ".join(pages)
+    headings = ["Foreword This report", "Key findings Key messages", "Indicator 1: Workforce representation by band What",
+                "Indicator 2: Appointment from shortlisting What", "Indicator 9: Board membership What",
+                "Action plan Action plan 2024/25", "Statement from the staff network The", "Conclusion The 2023/24",
+                "Methodology Every figure", "Glossary WRES"]
+    places = [text.index(heading) for heading in headings]  # each with its first words: not the contents' entry
+    assert places == sorted(places)
+    assert next(i for i, page in enumerate(pages) if page.startswith("Key findings")) == 3
+    assert any(page.startswith("Action plan Action plan 2024/25") for page in pages)
     assert "Dr Amara Okafor, Chief Executive" in pages[2]  # the foreword's signatory
     # within a section: what it measures, then the headline and its direction of travel, then the chart and table
-    part = " ".join(pages[starts[3]:starts[4]])
+    part = text[places[3]:text.index("Indicator 3: Entry into the formal disciplinary process What")]
     assert part.index("What it measures") < part.index("Direction of travel") < part.index("every year")
 
 

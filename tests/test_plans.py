@@ -123,7 +123,7 @@ def test_carry_over_between_plans():
     plans = load_example().plans
     ended = {o.action.id: o for o in outcomes(plans, plans[0])}
     assert ended["1.1"].carried_into == 2024 and ended["1.1"].later_status == "in_progress"
-    assert ended["2.2"].words == "Delayed at review; carried into the 2024 plan (now complete)."
+    assert ended["2.2"].words == "Delayed at review; carried into Action plan 2024/25 (now complete)."
     assert ended["1.3"].words == "Complete; not carried into a later plan."
     assert ended["3.2"].carried_into is None
 
@@ -189,9 +189,9 @@ def test_plan_pages_are_published(site):
     text = visible_text(latest)
     assert "7 actions: 1 complete, 4 in progress, 1 delayed, 1 not started. 2 are overdue at 30 June 2025" in text
     assert "Overdue at 30 June 2025" in text
-    assert "Carried over from the 2023 plan" in text
+    assert "Carried over from Action plan 2023/24" in text
     earlier = visible_text((site / "action-plan" / "2023" / "index.html").read_text())
-    assert "Delayed at review; carried into the 2024 plan (now complete)." in earlier
+    assert "Delayed at review; carried into Action plan 2024/25 (now complete)." in earlier
     assert "Cancelled; not carried into a later plan." in earlier
 
 
@@ -216,14 +216,15 @@ def test_indicator_pages_list_their_actions_and_actions_link_back(site):
 
 def test_targets_on_the_home_page_and_the_charts(site):
     home = visible_text((site / "index.html").read_text())
-    assert re.search(r"On track Indicator 9: BME share of voting board members, 25\.0% by 2025\. The latest figure, 28\.6% in 2023/24, already reaches the target\.", home)
+    assert re.search(r"On track Indicator 9: BME share of voting board members, 25\.0% by 2024/25\. The latest figure, 28\.6% in 2023/24, already reaches the target\.", home)
     # the 2024 plan's own year is its starting point: one figure is not a trajectory
-    assert re.search(r"Not enough data yet Indicator 2: relative likelihood .*, 1\.25 by 2026\. The only figure so far is the starting point, 1\.68 in 2023/24: not enough data yet to judge progress\.", home)
+    assert re.search(r"Not enough data yet Indicator 2: relative likelihood .*, 1\.25 by 2025/26\. The only figure so far is the starting point, 1\.68 in 2023/24: not enough data yet to judge progress\.", home)
     plan_2023 = visible_text((site / "action-plan" / "2023" / "index.html").read_text())
-    assert re.search(r"On track Indicator 2: relative likelihood .*, 1\.25 by 2026\. The latest figure, 1\.68 in 2023/24, is at or beyond where the straight line from 2\.21 in 2022/23 to the target expects 1\.83 by now\.", plan_2023)
+    assert re.search(r"On track Indicator 2: relative likelihood .*, 1\.25 by 2025/26\. The latest figure, 1\.68 in 2023/24, is at or beyond where the straight line from 2\.21 in 2022/23 to the target expects 1\.83 by now\.", plan_2023)
     chart = (site / "indicators" / "indicator-2" / "index.html").read_text()
     assert "Target 1.25 by 2025/26 (not enough data yet)" in chart
-    assert '"meta":"target"' in chart and '"x":["2025/26"]' in chart and '"y":[1.25]' in chart
+    # plotly writes "/" as a JSON escape
+    assert '"meta":"target"' in chart and '"x":["2025\\u002f26"]' in chart and '"y":[1.25]' in chart
 
 
 def test_editors_html_never_reaches_the_page(tmp_path):
@@ -304,3 +305,24 @@ def test_a_target_set_on_the_old_series_is_not_judged_against_the_new(tmp_path):
     # without the break, the same figures are judged as before
     assert target_status(target, (2022, 45.6), (2021, 72.2)).status == "not_on_track"
     assert target_status(target, (2022, 45.6), (2021, 72.2), {2022: reason}).series_break == reason
+
+
+def test_a_plan_has_one_name_everywhere_and_says_why_its_numbers_skip(site):
+    """"Action plan 2024/25": in the menu, the plan's heading, the year page, the history and the PDF."""
+    latest = (site / "action-plan" / "index.html").read_text()
+    assert re.search(r'<h1[^>]*>Action plan 2024/25</h1>', latest)
+    year = visible_text((site / "years" / "2024" / "index.html").read_text())
+    assert "Action plans Action plan 2024/25 (current) Action plan 2023/24 " in year  # the menu
+    assert "Our response: Action plan 2024/25" in year
+    text = visible_text(latest)
+    for other in ("Current plan", "2023 plan", "2024-25", "WRES action plan"):
+        assert other not in text, other
+    assert ("Actions keep their number from one plan to the next, so the numbers missing here belong to actions that "
+            "ended in an earlier plan: 1.3 (Action plan 2023/24, complete there), 2.1 (Action plan 2023/24, complete "
+            "there) and 3.2 (Action plan 2023/24, cancelled there).") in text
+
+
+def test_targets_are_listed_in_indicator_order(site):
+    home = visible_text((site / "index.html").read_text())
+    order = [int(n) for n in re.findall(r"(?:On track|Off track|Not enough data yet|Met|Missed|No figure yet) Indicator (\d)", home)]
+    assert order == sorted(order) and len(order) == 5

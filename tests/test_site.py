@@ -345,3 +345,62 @@ def test_the_year_page_carries_the_trusts_words_in_order(site):
     # a year without a narrative has none of its headings
     assert "Foreword" not in article("years/2019")
     assert "Approved by the board on 26 September 2019." in article("years/2019")
+
+
+def test_every_page_carries_the_trusts_brand_without_an_empty_bar(site):
+    """The logo as the tab's icon, the trust's website in the footer, a preview card where a link is shared."""
+    for path in html_pages(site):
+        page = path.read_text(encoding="utf-8")
+        assert '<aside class="md-banner' not in page, path  # Material draws an empty 12 px bar for a blank block
+    home = read(site, "")
+    assert '<link rel="icon" href="assets/images/logo.svg">' in home
+    assert ('<p class="wres-footer-website"><a href="https://www.kingsmere.example.nhs.uk">'
+            "Kingsmere Hospitals NHS Foundation Trust website</a></p>") in home
+    assert '<meta property="og:title" content="Workforce Race Equality Standard 2023/24">' in home
+    assert '<meta property="og:description" content="Kingsmere Hospitals NHS Foundation Trust: Workforce Race Equality' in home
+    assert '<meta property="og:image" content="assets/images/logo.svg">' in home
+    # the lead year's board paper, one line near the top of the home page, with its real size
+    link = re.search(r'<p class="wres-download"><a href="(reports/wres-report-2024\.pdf)">(Download the full report '
+                     r'\(PDF, \d+ pages, \d+ KB\))</a></p>', home)
+    assert link and (site / link.group(1)).is_file()
+    assert home.index("wres-download") < home.index("<h2 id=\"at-a-glance")
+
+
+def test_a_favicon_in_mkdocs_yml_wins_over_the_logo(tmp_path):
+    from types import SimpleNamespace
+
+    from generator.site import settings
+
+    class Theme(dict):
+        dirs: list = []  # noqa: RUF012
+        custom_dir = None
+
+    for given, expected in ((None, "assets/images/logo.svg"), ("assets/images/favicon.png", "assets/images/logo.svg"),
+                            ("images/ours.ico", "images/ours.ico")):
+        theme = Theme(favicon=given) if given else Theme()
+        theme.dirs = []
+        config = SimpleNamespace(site_name="S", site_description="", copyright="", nav=None, theme=theme, extra={})
+        generated = SimpleNamespace(logo="assets/images/logo.svg", organisation=SimpleNamespace(name="Trust"),
+                                    theme_extra=dict)
+        settings.apply(config, generated, [])
+        assert config.theme["favicon"] == expected
+
+
+def test_the_accessibility_statement_says_only_what_the_trust_can_stand_behind(site, tmp_path):
+    text = visible_text(read(site, "accessibility"))
+    assert "How the software is tested: before each release its developers build an example trust's site" in text
+    assert ("Those checks ran on the example site, not on these pages, and automated checks find only some problems. "
+            "Kingsmere Hospitals NHS Foundation Trust has not yet had this site tested") in text
+    for claim in ("no violations", "100 for accessibility", "scores the home page"):
+        assert claim not in text, claim
+    assert "We will reply within 10 working days." in text
+    # the promise is a setting the trust keeps
+    data = copy_data(tmp_path / "project")
+    org = data / "organisation.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("reply_working_days: 10", "reply_working_days: 15"), encoding="utf-8")
+    from generator.data import Project, load_project
+    from generator.pages.render import render_pages
+
+    dataset = load_project(Project.folder(data.parent))
+    page = next(p for p in render_pages(dataset, compute_metrics(dataset)) if p.path == "accessibility.md")
+    assert "We will reply within 15 working days." in page.text

@@ -55,6 +55,10 @@ class Settings(Strict):
         "A survey figure or published share that changes by more than this many percentage points from one year to the "
         "next is questioned by 'wres check' and the preview: a warning, never an error, as such a jump is more often a "
         "typing mistake than a real change. Not checked across a series_break."))
+    reply_working_days: StrictInt = Field(10, ge=1, le=60, description=(
+        "How many working days the trust takes to reply to a request for the report in another format or to a report "
+        "of an accessibility problem, as the accessibility statement promises: set it to what the team that answers "
+        "the contact address can keep to."))
 
 
 class Site(Strict):

@@ -2,7 +2,8 @@
 
 ``Narrative`` is the optional ``narrative:`` block of ``years/<YYYY>.yaml`` (the
 foreword, the staff network's statement, key messages, the conclusion and the date
-the board approved the report). Its prose is Markdown, sanitised like every other
+the board approved the report) and the board paper's cover sheet (meeting and its date, purpose,
+decision or recommendation, executive lead and author). Its prose is Markdown, sanitised like every other
 prose key when it is shown. ``Identity`` is the optional ``identity:`` block of
 ``wres.yaml``; the checks that need the file system or arithmetic (the logo file,
 WCAG contrast of the accent colour) are in :mod:`generator.data.identity`.
@@ -41,6 +42,29 @@ class Narrative(Strict):
         "The conclusion of the report, in Markdown: shown at the end of the year's report."))
     board_approved: dt.date | None = Field(None, description=(
         "The date the trust board approved the report, YYYY-MM-DD, e.g. 2024-09-26."))
+    # The board paper's cover sheet (the first page of the PDF), as NHS boards expect every paper to open.
+    meeting: str | None = Field(None, min_length=1, max_length=200, description=(
+        'The meeting the report goes to, e.g. "Trust Board (meeting in public)": on the PDF\'s cover sheet.'))
+    meeting_date: dt.date | None = Field(None, description=(
+        "The date of that meeting, YYYY-MM-DD, e.g. 2024-09-26: on the PDF's cover sheet."))
+    purpose: str | None = Field(None, min_length=1, max_length=MESSAGE_MAX, description=(
+        'Why the paper comes to the meeting, a sentence or two, e.g. "For approval: the WRES report and action plan '
+        'before they are published." On the PDF\'s cover sheet.'))
+    recommendation: str | None = Field(None, min_length=1, max_length=MESSAGE_MAX, description=(
+        'The decision or recommendation asked of the meeting, e.g. "The board is asked to approve the report and '
+        'the action plan for publication." On the PDF\'s cover sheet.'))
+    executive_lead: str | None = Field(None, min_length=1, max_length=200, description=(
+        'The executive director who leads on the report, e.g. "Jo Bloggs, Chief People Officer": on the PDF\'s cover sheet.'))
+    author: str | None = Field(None, min_length=1, max_length=200, description=(
+        'Who wrote the paper, e.g. "Sam Lee, Head of Equality, Diversity and Inclusion": on the PDF\'s cover sheet.'))
+
+    @property
+    def cover_sheet(self) -> list[tuple[str, str | dt.date]]:
+        """The cover sheet's rows that were given, in the order a board paper lists them."""
+        rows = [("Meeting", self.meeting), ("Date of meeting", self.meeting_date), ("Purpose", self.purpose),
+                ("Decision or recommendation", self.recommendation), ("Executive lead", self.executive_lead),
+                ("Author", self.author)]
+        return [(label, value) for label, value in rows if value is not None]
 
 
 class Identity(Strict):

@@ -7,6 +7,7 @@ a figure the metrics table does not have) are in :mod:`generator.plan_checks`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import Field, StrictInt
@@ -17,6 +18,12 @@ IndicatorNumber = Literal[1, 2, 3, 4, 5, 6, 7, 8, 9]
 Status = Literal["not_started", "in_progress", "complete", "delayed", "cancelled"]
 STATUSES: tuple[str, ...] = ("not_started", "in_progress", "complete", "delayed", "cancelled")
 CLOSED = ("complete", "cancelled")
+
+
+def plan_name(year: int) -> str:
+    """A plan's one name, on every page and in the PDF: "Action plan 2024/25" for the plan answering the WRES 2024
+    findings (it runs from the autumn of 2024 into 2025)."""
+    return f"Action plan {year}/{(year + 1) % 100:02d}"
 
 
 class Period(Strict):
@@ -69,7 +76,10 @@ class Target(Strict):
 
 class ActionPlan(Strict):
     year: StrictInt = Field(..., ge=2015, le=2100, description="The WRES year whose findings the plan answers. Must match the file name.")
-    title: str | None = Field(None, min_length=1, description="The plan's title; defaults to 'WRES action plan <year>'.")
+    title: str | None = Field(None, min_length=1, description=(
+        "A subtitle for the plan in your words, e.g. 'Closing the gap in senior roles', shown under its name. The plan's "
+        "name is always 'Action plan <year>/<next year>' (the year it runs from, e.g. 'Action plan 2024/25' for the plan "
+        "answering the WRES 2024 findings), so that it is called one thing on every page and in the PDF."))
     period: Period | None = Field(None, description="The dates the plan covers.")
     as_of: dt.date = Field(..., description="The date statuses were last reviewed. Overdue is judged against this date, never the build date.")
     themes: list[Theme] = Field(default_factory=list, description="Themes in display order; optional.")
@@ -78,4 +88,15 @@ class ActionPlan(Strict):
 
     @property
     def display_title(self) -> str:
-        return self.title or f"WRES action plan {self.year}"
+        """The plan's one name, on every page and in the PDF: "Action plan 2024/25" (the WRES 2024 findings' plan)."""
+        return plan_name(self.year)
+
+    @property
+    def subtitle(self) -> str | None:
+        """The trust's own title, shown under the name unless it only repeats it in another spelling."""
+        if self.title is None:
+            return None
+        plain = re.sub(r"[^a-z0-9]", "", self.title.lower()).removeprefix("wres")
+        same = {re.sub(r"[^a-z0-9]", "", name.lower()) for name in (
+            self.display_title, f"action plan {self.year}", f"action plan {self.year}-{(self.year + 1) % 100:02d}")}
+        return None if plain in same else self.title

@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass
 
 from ..data import CLOSED, STATUSES, Action, ActionPlan, Target
+from ..data.plans import plan_name
 
 STATUS_WORDS = {
     "not_started": "Not started",
@@ -56,7 +57,7 @@ class Outcome:
         ended = STATUS_WORDS[self.action.status]
         if self.carried_into is None:
             return f"{ended}; not carried into a later plan."
-        return f"{ended} at review; carried into the {self.carried_into} plan (now {STATUS_WORDS[self.later_status].lower()})."
+        return f"{ended} at review; carried into {plan_name(self.carried_into)} (now {STATUS_WORDS[self.later_status].lower()})."
 
 
 def outcomes(plans: tuple[ActionPlan, ...], plan: ActionPlan) -> list[Outcome]:

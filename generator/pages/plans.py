@@ -75,7 +75,7 @@ def action_html(action: Action, plan: ActionPlan, plans: tuple[ActionPlan, ...],
         rows.append(("Success measure", f'<span class="wres-editor">{inline(action.success_measure)}</span>'))
     before = logic.previous_plan(plans, plan)
     if before is not None and action.id in {a.id for a in before.actions}:
-        rows.append(("History", f'Carried over from the <a href="{root}{_plan_url(plans, before)}">{before.year} plan</a>'))
+        rows.append(("History", f'Carried over from <a href="{root}{_plan_url(plans, before)}">{before.display_title}</a>'))
     if show_outcome:
         outcome = next(o for o in logic.outcomes(plans, plan) if o.action is action)
         rows.append(("Outcome", str(escape(outcome.words))))
@@ -120,6 +120,37 @@ def actions_for(plan: ActionPlan, indicator: int) -> list[Action]:
     return [a for a in plan.actions if indicator in a.indicators]
 
 
+def numbering_note(plans: tuple[ActionPlan, ...], plan: ActionPlan) -> str:
+    """Why the plan's action numbers skip, if they do: "1.3 ..." missing between 1.2 and 1.4 is read as a lost action.
+
+    Actions keep their number from one plan to the next (the same id is the same action carried over), so a
+    number missing here is usually an action of an earlier plan that ended there; the note names it and its plan.
+    Only numbers written "theme.action" (1.1, 1.2 ...) are checked; other ids have no order to skip.
+    """
+    numbered = [tuple(int(part) for part in a.id.split(".")) for a in plan.actions if re.fullmatch(r"\d+\.\d+", a.id)]
+    missing = [f"{major}.{minor}" for major in sorted({m for m, _ in numbered})
+               for minor in range(1, max(n for m, n in numbered if m == major))
+               if (major, minor) not in numbered]
+    if not missing:
+        return ""
+    where = []
+    for action_id in missing:
+        before = next((p for p in reversed(plans) if p.year < plan.year and action_id in {a.id for a in p.actions}), None)
+        if before is None:
+            where.append(f"{action_id} (not used)")
+        else:
+            status = next(a.status for a in before.actions if a.id == action_id)
+            where.append(f"{action_id} ({before.display_title}, {logic.STATUS_WORDS[status].lower()} there)")
+    listed = ", ".join(where[:-1]) + (" and " if len(where) > 1 else "") + where[-1]
+    return (f"Actions keep their number from one plan to the next, so the numbers missing here belong to actions "
+            f"that ended in an earlier plan: {listed}.")
+
+
+def target_views(plan: ActionPlan, table: FigureTable) -> list[TargetView]:
+    """The plan's targets judged, in indicator order (the order every page lists the indicators in)."""
+    return [target_view(t, table, plan.year) for t in sorted(plan.targets, key=lambda t: t.indicator)]
+
+
 # --- targets --------------------------------------------------------------------
 
 
@@ -155,11 +186,12 @@ class TargetView:
     latest_text: str
     baseline_text: str = ""
     expected_text: str = ""
+    by_text: str = ""  # the target's year as the site labels years ("2025/26")
 
     @property
     def sentence(self) -> str:
         t, status = self.target, self.status
-        head = f"Indicator {t.indicator}: {self.description}, {self.value_text} by {t.by}."
+        head = f"Indicator {t.indicator}: {self.description}, {self.value_text} by {self.by_text or t.by}."
         if status.status == "no_figure":
             return f"{head} No figure yet to judge it by."
         if status.status == "not_comparable":
@@ -201,7 +233,7 @@ def target_view(target: Target, table: FigureTable, plan_year: int) -> TargetVie
         return f"{number(target.measure, point[1])} in {table.year_label(point[0])}" if point else ""
     expected = number(target.measure, status.expected) if status.expected is not None else ""
     return TargetView(target, describe_target(target, table), number(target.measure, target.value), status,
-                      shown(latest), shown(baseline), expected)
+                      shown(latest), shown(baseline), expected, axis_label(table, target.by))
 
 
 def axis_label(table: FigureTable, year: int) -> str:

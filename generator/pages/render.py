@@ -109,7 +109,7 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
     latest_plan = dataset.plans[-1] if dataset.plans else None
     common = {"site": site, "L": labels, "sections": sections, "INDICATORS": INDICATORS, "P": plan_sections, "C": corrections,
               "logic": plans, "latest_plan": latest_plan,
-              "latest_targets": [plan_sections.target_view(t, table, latest_plan.year) for t in latest_plan.targets] if latest_plan else []}
+              "latest_targets": plan_sections.target_views(latest_plan, table) if latest_plan else []}
 
     drafts = draft_labels(dataset)
 
@@ -118,7 +118,7 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
         draft = ", ".join(label for year, label in drafts.items() if shows is None or year in shows)
         return Page(path, env.get_template(template).render(root=plan_sections.url_root(path), draft=draft, **context, **common))
 
-    pages = [render("index.md", "home.md.j2")]
+    pages = [render("index.md", "home.md.j2", report=reports.get(site.latest.year) if dataset.years else None)]
     for number in INDICATORS:
         pages.append(render(f"indicators/indicator-{number}.md", "indicator.md.j2", number=number, spec=INDICATORS[number]))
     plan_years = {p.year for p in dataset.plans}
@@ -133,7 +133,7 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
         findings = (Markup(f"[WRES {escape.text(label)} findings](../years/{plan.year}.md)") if plan.year in years_with_data
                     else f"WRES {plan.year} findings")
         pages.append(render(plan_sections.plan_page(dataset.plans, plan), "plan.md.j2", shows={plan.year}, plan=plan, findings=findings,
-                            plan_links=plan_links, targets=[plan_sections.target_view(t, table, plan.year) for t in plan.targets]))
+                            plan_links=plan_links, targets=plan_sections.target_views(plan, table)))
     if latest_plan is not None:
         for number in INDICATORS:
             pages.append(render(f"action-plan/indicator-{number}.md", "plan_indicator.md.j2", shows={latest_plan.year},
@@ -166,8 +166,8 @@ def navigation(dataset: Dataset, content_pages: list[str]) -> list[Any]:
     nav.append({"Reports by year": [{marked(y.display_label, y.year): f"years/{y.year}.md"} for y in reversed(dataset.years)]})
     if dataset.plans:
         latest = dataset.plans[-1].year
-        plans_nav = [{f"Current plan ({latest}{', draft' if latest in drafts else ''})": "action-plan/index.md"}]
-        plans_nav += [{marked(f"{p.year} plan", p.year): f"action-plan/{p.year}.md"} for p in reversed(dataset.plans[:-1])]
+        plans_nav = [{f"{dataset.plans[-1].display_title} (current{', draft' if latest in drafts else ''})": "action-plan/index.md"}]
+        plans_nav += [{marked(p.display_title, p.year): f"action-plan/{p.year}.md"} for p in reversed(dataset.plans[:-1])]
         nav.append({"Action plans": plans_nav})
     if corrections.entries(dataset):
         nav.append({"Corrections": "corrections.md"})

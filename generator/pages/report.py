@@ -33,7 +33,7 @@ from ..data import (
     Year,
 )
 from ..metrics import Metrics
-from . import charts, corrections, sections
+from . import board_paper, charts, corrections, sections
 from . import plans as plan_sections
 from .figures import FigureTable, Headline
 from .render import Site, environment
@@ -203,11 +203,15 @@ def report_document(dataset: Dataset, metrics: Metrics, year: int, *, env: Any =
         "logo": image_uri(logo) if logo is not None and logo.is_file() else None,
         "logo_alt": logo_alt or data.organisation.name,
         "long_date": long_date,
-        "summary_table": _plain_tables(sections.year_summary_table(table, year).html()),
+        "cover_sheet": narrative.cover_sheet if narrative is not None else [],
+        "summary_rows": board_paper.summary_rows(table, year),
+        "last_label": table.year_label(year - 1) if any(y.year == year - 1 for y in data.years) else "Earlier year",
+        "findings": [board_paper.finding(table.headline(n, year)) for n in INDICATORS],
         "indicators": [_indicator(n, table, chosen, plan) for n in INDICATORS],
         "plan": plan,
         "plan_groups": plan_sections.grouped(plan) if plan else [],
-        "targets": [plan_sections.target_view(t, table, plan.year) for t in plan.targets] if plan else [],
+        "numbering_note": plan_sections.numbering_note(data.plans, plan) if plan else "",
+        "targets": plan_sections.target_views(plan, table) if plan else [],
         "logic": plan_sections.logic,
         "inline": plan_sections.inline,
         "corrections": corrections.entries(data, year=year),

@@ -53,6 +53,7 @@ def export(project: Project, out: Path) -> None:
     config["theme"] = {**(config.get("theme") or {}), "custom_dir": "theme"}
     if site.logo:
         config["theme"]["logo"] = site.logo
+        config["theme"].setdefault("favicon", site.logo)  # as the plugin does: the trust's own icon wins
     config["plugins"] = [p for p in config.get("plugins", []) if not (p == "wres" or (isinstance(p, dict) and "wres" in p))]
     config.setdefault("nav", site.nav)
     config["not_in_nav"] = "/action-plan/indicator-*.md\n"  # as the plugin marks them

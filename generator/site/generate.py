@@ -49,8 +49,11 @@ class Generated:
     def theme_extra(self) -> dict[str, Any]:
         """What the site's templates read from ``config.extra.wres`` (escaped here: MkDocs' templates print as is)."""
         ident = self.organisation.identity
+        website = self.organisation.website
         return {"stylesheets": self.stylesheets,
-                "logo_alt": plain_html(ident.logo_alt or "") if ident and ident.logo else ""}
+                "logo_alt": plain_html(ident.logo_alt or "") if ident and ident.logo else "",
+                "website": plain_html(str(website)) if website else "",
+                "website_text": plain_html(f"{self.organisation.name} website") if website else ""}
 
 
 def generate(project: Project, *, drafts: bool = False, pdfs: bool = False) -> Generated:

@@ -127,7 +127,6 @@ def plan_text(data_dir: Path, dataset: Dataset, year: int) -> str:
     source = yaml.load((data_dir / "action_plans" / f"{previous.year}.yaml").read_text(encoding="utf-8"))
     plan = CommentedMap()
     plan["year"] = year
-    plan["title"] = f"WRES action plan {year}-{(year + 1) % 100:02d}"
     if previous.period is not None:
         plan["period"] = CommentedMap(start=_next_year(previous.period.start), end=_next_year(previous.period.end))
         plan["period"].fa.set_flow_style()

@@ -12,7 +12,8 @@ are checked here, and a ``mkdocs.yml`` that contradicts one is an error that say
 
 What the plugin adds is additive: the site's own template folder after the trust's
 ``custom_dir`` and before Material's, ``extra.wres`` for those templates, the logo from
-``data/organisation.yaml`` (unless ``theme.logo`` is set too: an error), and the names MkDocs
+``data/organisation.yaml`` (unless ``theme.logo`` is set too: an error) and as the favicon (unless
+``theme.favicon`` names one), and the names MkDocs
 prints without escaping (site name and description, copyright, navigation titles), escaped.
 """
 
@@ -33,6 +34,7 @@ CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'
 # (generator.pages.table_align: aligned table columns as a class, as the policy refuses the tables' style attributes)
 MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "admonition", "sane_lists", "toc", "generator.pages.table_align")
 MAIN_TEMPLATE = "wres_main.html"
+MATERIAL_FAVICON = "assets/images/favicon.png"  # Material's default (mkdocs_theme.yml): a book
 
 
 def _line(config: Any, key: str) -> int:
@@ -186,6 +188,9 @@ def apply(config: Any, generated: Any, problems: list[str], *, serving: bool = F
             raise PluginError(message([f"{_where(config)}:{_line(config, 'logo')}: theme.logo: the logo is set in "
                                        "data/organisation.yaml (identity.logo); remove theme.logo from mkdocs.yml"]))
         config.theme["logo"] = generated.logo
+        # the tab's icon is the trust's logo unless mkdocs.yml names one (Material's own book counts as none)
+        if config.theme.get("favicon") in (None, "", MATERIAL_FAVICON):
+            config.theme["favicon"] = generated.logo
     # the preview carries the policy too: its live reload is a file (theme/assets/javascripts/wres-livereload.js), and
     # MkDocs' inline reload script, which the policy refuses, does nothing more
     config.extra["wres"] = {**generated.theme_extra(), "csp": CSP, "problems": problems, "preview": serving,
