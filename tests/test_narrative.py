@@ -81,7 +81,8 @@ def test_wrong_types_are_plain(tmp_path):
         """)
     assert found == [
         "years/2024.yaml:3: narrative.foreword: must be text, not a list",
-        'years/2024.yaml:4: narrative.key_messages: must be a list, not "one message, not a list"',
+        ('years/2024.yaml:4: narrative.key_messages: must be a list, not "one message, not a list": write it as a list, '
+         "each item on its own line starting with '- ', e.g. - one message, not a list"),
         "years/2024.yaml:5: narrative.conclusion: must be text, not 42",
         'years/2024.yaml:6: narrative.board_approved: must be a date written as YYYY-MM-DD, not "soon"',
     ]

@@ -67,5 +67,8 @@ def list_hint(value: Any) -> str:
         return f": write [{value}]"
     if isinstance(value, str) and value.strip():
         items = [item.strip() for item in re.split(r"[,;]|\band\b", value) if item.strip()]
-        return f": write [{', '.join(items)}]"
+        if all(re.fullmatch(r"\d+", item) for item in items):  # numbers, e.g. indicators: 1, 2
+            return f": write [{', '.join(items)}]"
+        # words: brackets would split a sentence at its commas; one item a line keeps it whole
+        return f": write it as a list, each item on its own line starting with '- ', e.g. - {value.strip()}"
     return ""

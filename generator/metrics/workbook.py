@@ -17,14 +17,14 @@ from pathlib import Path
 from .row import COLUMNS, Metrics
 
 FIXED = dt.datetime(2000, 1, 1)  # no "today" in output: the workbook depends only on the figures
-WIDTHS = {"breakdown": 34, "measure": 22, "direction": 16, "source": 12, "note": 60}
+WIDTHS = {"breakdown": 34, "measure": 22, "direction": 16, "movement": 14, "source": 12, "note": 60}
 
 
 def workbook_bytes(metrics: Metrics) -> bytes:
     import pandas as pd
 
-    frame = pd.DataFrame([[r.year, r.indicator, r.breakdown, r.measure, r.value, r.ci_low, r.ci_high, r.direction, r.source, r.note]
-                          for r in metrics], columns=COLUMNS)
+    # the CSV's columns, by their names: a column added to the table is in the workbook too
+    frame = pd.DataFrame([[getattr(r, name) for name in COLUMNS] for r in metrics], columns=COLUMNS)
     out = io.BytesIO()
     with pd.ExcelWriter(out, engine="openpyxl") as writer:
         frame.to_excel(writer, sheet_name="Figures", index=False)
