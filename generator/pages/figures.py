@@ -113,6 +113,10 @@ class FigureTable:
         reason = getattr(self._block(year, indicator), "missing_reason", None)
         return sentence_end(reason) if reason else "No figure was entered for this year."
 
+    def missing_reason(self, year: int, indicator: int) -> str:
+        """The trust's own words for why a year has no figures for an indicator, or "" when it gave none."""
+        return (getattr(self._block(year, indicator), "missing_reason", None) or "").strip()
+
     def missing_short(self, year: int, indicator: int) -> str:
         """The same for a table cell."""
         reason = getattr(self._block(year, indicator), "missing_reason", None)

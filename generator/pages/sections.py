@@ -14,7 +14,7 @@ from markupsafe import Markup
 from ..data import INDICATORS, STAFF_GROUP_TITLES
 from . import charts
 from .figures import Figure, FigureTable
-from .tables import Table
+from .tables import NO_FIGURE, Table
 from .travel import cell_words, short_words
 from .wording import SURVEY_PHRASES, capitalise, in_sentence, pct, ratio, sentence_end
 
@@ -48,10 +48,8 @@ def cell(table: FigureTable, fig: Figure | None, where: tuple[int, int, str] | N
 
     ``where`` (year, indicator, measure) lets a missing figure give the trust's reason for it.
     """
-    if fig is None:
-        if where is not None and not where[2].startswith(BENCHMARK_PREFIXES):
-            return table.missing_short(where[0], where[1])
-        return "Not entered"
+    if fig is None:  # the trust's reason, if it gave one, is in the table's notes (missing_notes), once
+        return NO_FIGURE
     if fig.has_value:
         if fig.breakdown == "senior" and table.senior_label(fig.year):
             mark = SOURCE_MARKS.get(fig.source, "").strip(" ()")
@@ -89,6 +87,17 @@ def year_notes(table: FigureTable, number: int, columns: list[tuple[str, str, st
             other = table.get(year.year, number, measure, breakdown)
             if other is not None and other is not fig and other.note.startswith("cannot be computed"):
                 notes.append(f"{year.display_label}, {heading}: {table.note(other)}")
+    return notes
+
+
+def missing_notes(table: FigureTable, number: int, rows: list[tuple[str, list[str]]], years: list[int]) -> list[str]:
+    """What a "—" means, said once under the table, with the trust's reason for each year that gave one."""
+    if not any(NO_FIGURE in cells for _, cells in rows):
+        return []
+    notes = [f"{NO_FIGURE} No figure for that year: not collected, not published or not entered."]
+    for year in years:
+        if reason := table.missing_reason(year, number):
+            notes.append(f"{table.year_label(year)}: {sentence_end(capitalise(reason))}")
     return notes
 
 
@@ -153,7 +162,13 @@ def trend_table(number: int, table: FigureTable) -> Table:
         cells.append(direction_cell(headline, table))
         rows.append((year.display_label, cells))
     caption = f"Indicator {number}, {in_sentence(spec.short_title)}: every year"
-    return Table(f"table-indicator-{number}-trend", caption, head, rows, year_notes(table, number, columns))
+    notes = missing_notes(table, number, rows, [y.year for y in table.years]) + year_notes(table, number, columns)
+    return Table(f"table-indicator-{number}-trend", caption, head, rows, notes)
+
+
+def trend_table_by_year(number: int, table: FigureTable) -> Table:
+    """The trend table for the site: one row per figure, one column per year, so it fits the page."""
+    return trend_table(number, table).by_year()
 
 
 def interval_cell(fig: Figure | None) -> str:
@@ -161,9 +176,9 @@ def interval_cell(fig: Figure | None) -> str:
     if fig is not None and fig.interval:
         return fig.interval
     if fig is None or not fig.has_value:
-        return "No figure"
+        return NO_FIGURE
     if fig.source in ("published", "computed"):
-        return "Not available without counts"
+        return "None (no counts)"
     return "Cannot be computed"
 
 
@@ -375,6 +390,7 @@ def detail_table(number: int, table: FigureTable, year: int) -> Table:
              for y in filter(None, (year, previous)) for heading, measure, breakdown in columns
              if (fig := table.get(y, number, measure, breakdown)) is not None and fig.note.startswith("cannot be computed")
              and (measure, breakdown) != (spec.headline_measure, spec.headline_breakdown)]
+    notes = missing_notes(table, number, rows, list(filter(None, (year, previous)))) + notes
     return Table(f"table-indicator-{number}-{year}", caption, head, rows, notes)
 
 
