@@ -7,7 +7,7 @@ from typing import Any
 
 from ..data import INDICATORS, Dataset, Indicator, Year
 from ..metrics import Metrics, Row
-from .travel import travel_html, travel_text
+from .travel import cell_words, travel_html, travel_text
 from .wording import (
     SURVEY_PHRASES,
     Labels,
@@ -270,6 +270,15 @@ class Headline:
     @property
     def direction(self) -> str:
         return self.figure.direction if self.available else ""
+
+    @property
+    def verdict(self) -> str:
+        """The movement and the verdict in a few words, e.g. "Better; no significant change, against 2022/23"."""
+        if not self.available or not self.figure.direction:
+            return "No earlier figure to compare with" if self.available else ""
+        if self.figure.direction == "not_comparable":
+            return f"Not comparable with {self.compared_label} (series break)"
+        return f"{cell_words(self.figure)}, against {self.compared_label}"
 
     @property
     def compared_label(self) -> str:
