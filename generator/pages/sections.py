@@ -246,12 +246,28 @@ def _span(table: FigureTable, values: list[float | None]) -> tuple[str, str] | N
     return pairs[0][0], pairs[-1][0]
 
 
+def time_axis(table: FigureTable, targets: list[tuple[str, float, str]] = ()) -> dict[str, float]:
+    """Each year label's place on a chart's time axis (its year), the targets' years included."""
+    from .plans import axis_label  # NOTE: here, not at the top: plans.py imports this module
+
+    at = {y.display_label: float(y.year) for y in table.years}
+    if targets and table.years:
+        # a target's label is written by axis_label; its year is the one whose label it is
+        first = table.years[0].year
+        later = {axis_label(table, year): float(year) for year in range(first, table.years[-1].year + 30)}
+        at.update({x: later[x] for x, _, _ in targets if x in later and x not in at})
+    return at
+
+
 def trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float, str]] = ()) -> charts.Chart:
-    """The indicator's chart over the years, with any series break marked on it."""
-    return charts.with_breaks(_trend_chart(number, table, targets), table.series_breaks(number))
+    """The indicator's chart over the years, on a time axis, with any series break marked on it."""
+    at = time_axis(table, targets)
+    targets = [t for t in targets if t[0] in at]  # a target year written unlike any year label cannot be placed
+    return charts.with_breaks(_trend_chart(number, table, targets, at), table.series_breaks(number),
+                              [at[y.display_label] for y in table.years])
 
 
-def _trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float, str]] = ()) -> charts.Chart:
+def _trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float, str]], at: dict[str, float]) -> charts.Chart:
     spec = INDICATORS[number]
     L = table.labels
     years = [y.display_label for y in table.years]
@@ -276,7 +292,7 @@ def _trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float
                  + (" Figures published without counts, so without an interval, are open diamonds." if any(v is not None for v in published) else "")
                  + (" National and comparator figures are open markers." if benchmarks else ""))
         return charts.ratio_chart(chart_id, title, summary, years, counted, low, high, published, band,
-                                  "Relative likelihood", targets, benchmarks, shows)
+                                  "Relative likelihood", targets, benchmarks, shows, at=at)
     if spec.kind == "survey":
         series = [(L.white, "white", table.series(number, "white")), (L.bme, "bme", table.series(number, "bme")),
                   (f"National average, {L.white}", "white_national", table.series(number, "national_white")),
@@ -287,7 +303,7 @@ def _trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float
         shows = (f"Two lines show the percentage of {L.white} and of {L.bme} staff who {SURVEY_PHRASES[number]}, each year"
                  + ("; national and comparator figures are open markers." if len(series) > 2 else "."))
         return charts.lines_chart(chart_id, title, _survey_summary(number, table), years, series,
-                                  "Percentage of respondents", targets=targets, shows=shows)
+                                  "Percentage of respondents", targets=targets, shows=shows, at=at)
     if spec.kind == "representation":
         values = table.series(1, "bme_share", "overall")
         span = _span(table, values)
@@ -305,7 +321,7 @@ def _trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float
         shows = (f"The line shows the {L.bme} share of the workforce each year"
                  + ("; national and comparator figures are open markers." if len(series) > 1 else "."))
         return charts.lines_chart(chart_id, title, summary, years, series, f"{L.bme} share of the workforce",
-                                  targets=targets, shows=shows)
+                                  targets=targets, shows=shows, at=at)
     voting = table.series(9, "board_bme_share", "voting")
     executive = table.series(9, "board_bme_share", "executive")
     workforce = table.series(9, "workforce_bme_share", "overall")
@@ -328,7 +344,7 @@ def _trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float
     series = [s for s in series if any(v is not None for v in s[2])]
     shows = (f"Lines show the {L.bme} share of the voting board, the executive board and the workforce each year"
              + ("; national and comparator figures are open markers." if any(charts.reference(s[1]) for s in series) else "."))
-    return charts.lines_chart(chart_id, title, summary, years, series, f"{L.bme} share", targets=targets, shows=shows)
+    return charts.lines_chart(chart_id, title, summary, years, series, f"{L.bme} share", targets=targets, shows=shows, at=at)
 
 
 def _ratio_summary(table: FigureTable, number: int, values: list[float | None], band: tuple[float, float]) -> str:
@@ -395,18 +411,33 @@ def detail_table(number: int, table: FigureTable, year: int) -> Table:
 
 
 def year_summary_table(table: FigureTable, year: int) -> Table:
-    """All nine headline figures of a year against the previous year that has each."""
+    """All nine headline figures of a year against the previous year that has each.
+
+    The direction of travel in a few words; why a change is not called, and a caveat shared by several
+    figures, said once each in the notes (the indicators' sections below leave them out)."""
     label = table.year_label(year)
     rows = []
+    whys: dict[str, list[int]] = {}
     for number, spec in INDICATORS.items():
         h = table.headline(number, year)
         current = h.value_text + SOURCE_MARKS.get(h.figure.source, "") if h.available else h.status_text
         previous = h.previous
         prev_text = f"{previous.shown} ({table.year_label(previous.year)})" if previous else "No earlier figure"
-        travel = h.marker if h.marker else "No comparison"
+        travel = h.verdict or "No comparison"
         rows.append((f"{number}. {spec.short_title}", [current, prev_text, travel]))
+        for said in (h.why and f"{short_words(h.direction)}: {h.why}", h.caveat):
+            if said:
+                whys.setdefault(sentence_end(capitalise(said)), []).append(number)
     head = ["Indicator", label, "Previous figure", "Direction of travel"]
-    return Table(f"table-summary-{year}", f"Headline figures, {label}, against the previous year with a figure", head, rows)
+    notes = [f"{_indicators(numbers)}: {words}" for words, numbers in whys.items()]
+    return Table(f"table-summary-{year}", f"Headline figures, {label}, against the previous year with a figure", head, rows,
+                 notes)
+
+
+def _indicators(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"Indicator {numbers[0]}"
+    return f"Indicators {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
 
 
 def latest_band_year(table: FigureTable) -> int | None:
