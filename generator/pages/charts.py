@@ -138,23 +138,47 @@ class Validated:
         return made
 
 
-def _layout(y_title: str, *, percent: bool = False, categories: bool = False) -> dict[str, Any]:
+def _layout(y_title: str, *, percent: bool = False, categories: bool = False,
+            time: dict[str, float] | None = None) -> dict[str, Any]:
     # every value axis starts at 0, so gaps are not exaggerated (a ratio of 2 is drawn twice as high as 1)
     yaxis: dict[str, Any] = {"title": {"text": y_title}, "zeroline": False, "automargin": True, "rangemode": "tozero"}
     if percent:
         yaxis.update(ticksuffix="%")
     xaxis: dict[str, Any] = {"automargin": True, "type": "category"}
+    if time:
+        # a time scale: each year at its number, labelled as the trust writes it, so a gap year leaves a gap
+        # and a target two years on sits two years on (a category axis spaces them all one apart)
+        places = sorted(time.items(), key=lambda item: item[1])
+        xaxis = {"automargin": True, "type": "linear", "tickmode": "array", "tickvals": [v for _, v in places],
+                 "ticktext": [label for label, _ in places], "range": [places[0][1] - 0.5, places[-1][1] + 0.5],
+                 "showgrid": False, "zeroline": False}
     return {
-        "margin": {"l": 56, "r": 16, "t": 16, "b": 48},
+        # on a time axis plotly turns crowded years 30 degrees to the right: room for the last one to show whole
+        "margin": {"l": 56, "r": 48 if time else 16, "t": 16, "b": 48},
         "height": 360,
         "showlegend": True,
-        "legend": {"orientation": "h", "y": -0.2, "x": 0},
-        "hovermode": "x unified" if not categories else "closest",
+        # "normal": plotly reverses the legend of a chart with a filled band; the static chart reads top down
+        "legend": {"orientation": "h", "y": -0.2, "x": 0, "traceorder": "normal"},
+        # "closest": reference marks sit a little either side of their year (OFFSETS), which "x unified" would split
+        "hovermode": "closest",
         "xaxis": xaxis,
         "yaxis": yaxis,
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
     }
+
+
+# On a time axis, national and comparator marks sit a little either side of their year, so they never hide
+# the trust's own marker or each other (years apart: a tenth of a year, 10 px on a phone's chart).
+OFFSETS = {"_national": -0.14, "_comparator": 0.14}
+
+
+def _placed(years: list[str], at: dict[str, float] | None, role: str = "") -> list[Any]:
+    """The x of each year: its label on a category axis, its number on a time axis (a reference mark offset)."""
+    if not at:
+        return years
+    shift = next((v for suffix, v in OFFSETS.items() if role.endswith(suffix)), 0.0)
+    return [round(at[y] + shift, 4) for y in years]
 
 
 def reference(role: str) -> bool:
@@ -209,16 +233,19 @@ def figure(traces: list[Trace], layout: dict[str, Any], shapes: list[dict] | Non
 def ratio_chart(chart_id: str, title: str, summary: str, years: list[str], counted: list[float | None],
                 low: list[float | None], high: list[float | None], published: list[float | None],
                 band: tuple[float, float], ratio_name: str, targets: list[tuple[str, float, str]] = (),
-                benchmarks: list[tuple[str, str, list[float | None]]] = (), shows: str = "") -> Chart:
+                benchmarks: list[tuple[str, str, list[float | None]]] = (), shows: str = "",
+                at: dict[str, float] | None = None) -> Chart:
     """Relative likelihoods as a plain line on a linear axis from 0: the interval a light band, the equity band
-    shaded, parity at 1 labelled. ``benchmarks`` are (name, role, values) of national and comparator figures."""
-    traces = interval(years, low, high) if any(v is not None for v in low) else []
-    traces.append(line(ratio_name, "ratio", years, counted, hover="%{y:.2f}"))
+    shaded, parity at 1 labelled. ``benchmarks`` are (name, role, values) of national and comparator figures.
+    ``at``: each year label's place on a time axis (also the targets' years); without it, a category axis."""
+    x = _placed(years, at)
+    traces = interval(x, low, high) if any(v is not None for v in low) else []
+    traces.append(line(ratio_name, "ratio", x, counted, hover="%{y:.2f}"))
     if any(v is not None for v in published):
-        traces.append(line("Published figure (no interval)", "published", years, published, hover="%{y:.2f}"))
-    traces.extend(line(name, role, years, values, hover="%{y:.2f}") for name, role, values in benchmarks)
-    traces.extend(_target_traces(targets, "%{y:.2f}"))
-    layout = _layout("Relative likelihood")
+        traces.append(line("Published figure (no interval)", "published", x, published, hover="%{y:.2f}"))
+    traces.extend(line(name, role, _placed(years, at, role), values, hover="%{y:.2f}") for name, role, values in benchmarks)
+    traces.extend(_target_traces(targets, "%{y:.2f}", at))
+    layout = _layout("Relative likelihood", time=at)
     shapes = [
         {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": band[0], "y1": band[1],
          "line": {"width": 0}, "layer": "below", "name": "equity-band"},
@@ -235,10 +262,10 @@ def ratio_chart(chart_id: str, title: str, summary: str, years: list[str], count
     return Chart(chart_id, title, summary, figure(traces, layout, shapes, annotations), shows)
 
 
-def _target_traces(targets: list[tuple[str, float, str]], hover: str) -> list[Trace]:
+def _target_traces(targets: list[tuple[str, float, str]], hover: str, at: dict[str, float] | None = None) -> list[Trace]:
     out = []
     for x, y, label in targets:
-        trace = _trace("scatter", x=[x], y=[y], name=label, meta="target", mode="markers+text", text=["Target"],
+        trace = _trace("scatter", x=_placed([x], at), y=[y], name=label, meta="target", mode="markers+text", text=["Target"],
                            textposition="top center", marker={"symbol": "star", "size": 16},
                            hovertemplate=f"%{{fullData.name}}: {hover}<extra></extra>")
         out.append(trace)
@@ -247,16 +274,18 @@ def _target_traces(targets: list[tuple[str, float, str]], hover: str) -> list[Tr
 
 def lines_chart(chart_id: str, title: str, summary: str, years: list[str], series: list[tuple[str, str, list[float | None]]],
                 y_title: str, *, percent: bool = True, zero_line: bool = False,
-                targets: list[tuple[str, float, str]] = (), shows: str = "") -> Chart:
+                targets: list[tuple[str, float, str]] = (), shows: str = "", at: dict[str, float] | None = None) -> Chart:
     """Several series over the years (survey percentages, board against workforce): national and comparator
-    figures are reference marks, so a survey indicator is a pair of lines, White and BME."""
-    traces = [line(name, role, years, values, hover="%{y:.1f}" + ("%" if percent else "")) for name, role, values in series]
-    traces.extend(_target_traces(targets, "%{y:.1f}%"))
+    figures are reference marks, so a survey indicator is a pair of lines, White and BME. ``at``: as for
+    :func:`ratio_chart`."""
+    traces = [line(name, role, _placed(years, at, role), values, hover="%{y:.1f}" + ("%" if percent else ""))
+              for name, role, values in series]
+    traces.extend(_target_traces(targets, "%{y:.1f}%", at))
     shapes = []
     if zero_line:
         shapes.append({"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": 0, "y1": 0,
                        "line": {"dash": "dash", "width": 1.5}, "name": "parity"})
-    layout = _layout(y_title, percent=percent)
+    layout = _layout(y_title, percent=percent, time=at)
     return Chart(chart_id, title, summary, figure(traces, layout, shapes), shows)
 
 
@@ -286,21 +315,27 @@ def bands_chart(chart_id: str, title: str, summary: str, bands: list[str], share
     return Chart(chart_id, title, summary, figure([bar], layout, shapes, annotations), shows)
 
 
-def with_breaks(chart: Chart, breaks: list[tuple[int, str, str]]) -> Chart:
+def with_breaks(chart: Chart, breaks: list[tuple[int, str, str]], at: list[float] | None = None) -> Chart:
     """The chart with a dashed vertical line just before the first year of each new series, labelled
     "Series break", and the reason in its summary (so it is in the accessible name too).
 
-    ``breaks`` are (position of the year on the category axis, year label, the trust's reason).
+    ``breaks`` are (position of the year among the years, year label, the trust's reason); ``at``, on a time
+    axis, each year's number (the line then sits halfway between the year and the one before).
     """
     if not breaks:
         return chart
+    def place(i: int) -> float:
+        if not at:
+            return i - 0.5
+        return (at[i - 1] + at[i]) / 2 if i > 0 else at[i] - 0.5
+
     layout = dict(chart.spec["layout"])
     data = [part for trace in chart.spec["data"] for part in _split_at(trace, [i for i, _, _ in breaks])]
     layout["shapes"] = list(layout.get("shapes", ())) + [
-        {"type": "line", "xref": "x", "x0": i - 0.5, "x1": i - 0.5, "yref": "paper", "y0": 0, "y1": 1,
+        {"type": "line", "xref": "x", "x0": place(i), "x1": place(i), "yref": "paper", "y0": 0, "y1": 1,
          "line": {"dash": "dash", "width": 2}, "name": "series-break"} for i, _, _ in breaks]
     layout["annotations"] = list(layout.get("annotations", ())) + [
-        {"xref": "x", "x": i - 0.5, "xanchor": "left", "yref": "paper", "y": 1, "yanchor": "bottom",
+        {"xref": "x", "x": place(i), "xanchor": "left", "yref": "paper", "y": 1, "yanchor": "bottom",
          "text": "Series break", "showarrow": False, "name": "series-break-label"} for i, _, _ in breaks]
     layout["margin"] = {**layout.get("margin", {}), "t": 32}  # room for the label above the plot
     words = " ".join(f"The dashed line before {label} marks a series break: {reason}" for _, label, reason in breaks)

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..data import INDICATORS, Dataset, Indicator, Year
 from ..metrics import Metrics, Row
-from .travel import travel_html, travel_text
+from .travel import cell_words, travel_html, travel_text, why_words
 from .wording import (
     SURVEY_PHRASES,
     Labels,
@@ -112,6 +112,10 @@ class FigureTable:
         """Why a figure is not there: the trust's ``missing_reason``, else plainly that none was entered."""
         reason = getattr(self._block(year, indicator), "missing_reason", None)
         return sentence_end(reason) if reason else "No figure was entered for this year."
+
+    def missing_reason(self, year: int, indicator: int) -> str:
+        """The trust's own words for why a year has no figures for an indicator, or "" when it gave none."""
+        return (getattr(self._block(year, indicator), "missing_reason", None) or "").strip()
 
     def missing_short(self, year: int, indicator: int) -> str:
         """The same for a table cell."""
@@ -235,12 +239,12 @@ class Headline:
             return "No earlier figure to compare with."
         return f"{self.table.year_label(prev.year)}: {prev.shown}"
 
-    def _marker(self, render) -> str:  # noqa: ANN001 - travel_text or travel_html
+    def _marker(self, render, why: bool = True) -> str:  # noqa: ANN001 - travel_text or travel_html
         if not self.available or not self.figure.direction:
             return ""
         prev = self.table.get(self.figure.compared_with, self.spec.number, self.spec.headline_measure, self.spec.headline_breakdown)
         return render(prev, self.figure, (self.table.year_label(self.figure.compared_with), self.year_label),
-                      self._travel_more(prev))
+                      self._travel_more(prev), why)
 
     def _travel_more(self, prev: Figure | None) -> str:
         """What the direction of travel adds for this indicator: a ratio crossing 1.00, the board's members."""
@@ -264,8 +268,27 @@ class Headline:
         return self._marker(travel_html)
 
     @property
+    def marker_brief_html(self) -> str:
+        """The direction of travel without why a change is not called: for a page that says each reason once."""
+        return self._marker(travel_html, why=False)
+
+    @property
+    def why(self) -> str:
+        """Why the change is not called ("a change this size could be chance"), or ""."""
+        return why_words(self.figure) if self.available and self.figure.direction else ""
+
+    @property
     def direction(self) -> str:
         return self.figure.direction if self.available else ""
+
+    @property
+    def verdict(self) -> str:
+        """The movement and the verdict in a few words, e.g. "Better; no significant change, against 2022/23"."""
+        if not self.available or not self.figure.direction:
+            return "No earlier figure to compare with" if self.available else ""
+        if self.figure.direction == "not_comparable":
+            return f"Not comparable with {self.compared_label} (series break)"
+        return f"{cell_words(self.figure)}, against {self.compared_label}"
 
     @property
     def compared_label(self) -> str:

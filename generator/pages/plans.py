@@ -1,7 +1,7 @@
 """Action plans on the site: actions as accessible HTML, targets in words, links between plans and indicators.
 
 An editor's text (action, objective, success measure, updates) reaches the page only
-through :func:`sections.safe_markdown`, inside raw HTML blocks that Markdown does not
+through :func:`prose.safe_markdown`, inside raw HTML blocks that Markdown does not
 process again, so no script, event attribute or ``javascript:`` link gets through.
 """
 
@@ -18,7 +18,7 @@ from ..data import INDICATORS, STAFF_GROUP_TITLES, Action, ActionPlan, Target
 from ..metrics import plans as logic
 from .escape import text as escape_text
 from .figures import FigureTable
-from .sections import safe_markdown
+from .prose import safe_markdown
 from .wording import long_date, number, sentence_end
 
 

@@ -21,7 +21,7 @@ from ..data import INDICATORS, STAFF_GROUP_TITLES, Dataset
 from ..data.content import content_files
 from ..importing.codes import ETHNIC_CATEGORIES, GRADE_TABLE_TEXT  # plain tables: no pandas behind them
 from ..metrics import COLUMNS, Metrics, plans
-from . import corrections, escape, sections
+from . import corrections, escape, glance, sections
 from . import plans as plan_sections
 from .figures import FigureTable
 from .tables import Table
@@ -118,7 +118,8 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
         draft = ", ".join(label for year, label in drafts.items() if shows is None or year in shows)
         return Page(path, env.get_template(template).render(root=plan_sections.url_root(path), draft=draft, **context, **common))
 
-    pages = [render("index.md", "home.md.j2", report=reports.get(site.latest.year) if dataset.years else None)]
+    pages = [render("index.md", "home.md.j2", glance=glance.groups(table, site.latest.year),
+                    report=reports.get(site.latest.year) if dataset.years else None)]
     for number in INDICATORS:
         pages.append(render(f"indicators/indicator-{number}.md", "indicator.md.j2", number=number, spec=INDICATORS[number]))
     plan_years = {p.year for p in dataset.plans}

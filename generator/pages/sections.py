@@ -1,43 +1,18 @@
-"""The building blocks of the indicator and year pages: trend tables, detail tables, charts.
+"""The building blocks of the indicator and year pages: trend, detail and band tables, band charts.
 
 Everything here reads figures from :class:`FigureTable`; nothing computes a figure.
 """
 
 from __future__ import annotations
 
-import functools
-
-import markdown
-import nh3
-from markupsafe import Markup
-
 from ..data import INDICATORS, STAFF_GROUP_TITLES
 from . import charts
 from .figures import Figure, FigureTable
-from .tables import Table
+from .prose import safe_markdown  # noqa: F401 - the templates, report.py and corrections.py read it here
+from .tables import NO_FIGURE, Table
 from .travel import cell_words, short_words
-from .wording import SURVEY_PHRASES, capitalise, in_sentence, pct, ratio, sentence_end
-
-ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "code", "br", "blockquote", "abbr"}
-
-
-@functools.cache
-def _prose_markdown() -> markdown.Markdown:
-    """One Markdown converter for every prose field (making one for each costs more than converting the text)."""
-    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
-
-
-@functools.lru_cache(maxsize=4096)  # a pure function of the text; the preview regenerates mostly unchanged prose
-def safe_markdown(text: str | None) -> Markup:
-    """An editor's Markdown as HTML, with any raw HTML removed (links stay links)."""
-    if not text:
-        return Markup("")
-    html = _prose_markdown().reset().convert(text)
-    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}, "abbr": {"title"}},
-                      url_schemes={"http", "https", "mailto"}, link_rel="noopener")
-    # one HTML block for Markdown: no blank lines inside
-    return Markup("\n".join(line for line in clean.splitlines() if line.strip()))
-
+from .trend_charts import trend_chart  # noqa: F401 - the templates and report.py read it here
+from .wording import capitalise, in_sentence, pct, sentence_end
 
 BENCHMARK_PREFIXES = ("national_", "comparator_", "responses_")
 SOURCE_MARKS = {"published": " (published)", "computed": " (computed)"}
@@ -48,10 +23,8 @@ def cell(table: FigureTable, fig: Figure | None, where: tuple[int, int, str] | N
 
     ``where`` (year, indicator, measure) lets a missing figure give the trust's reason for it.
     """
-    if fig is None:
-        if where is not None and not where[2].startswith(BENCHMARK_PREFIXES):
-            return table.missing_short(where[0], where[1])
-        return "Not entered"
+    if fig is None:  # the trust's reason, if it gave one, is in the table's notes (missing_notes), once
+        return NO_FIGURE
     if fig.has_value:
         if fig.breakdown == "senior" and table.senior_label(fig.year):
             mark = SOURCE_MARKS.get(fig.source, "").strip(" ()")
@@ -89,6 +62,17 @@ def year_notes(table: FigureTable, number: int, columns: list[tuple[str, str, st
             other = table.get(year.year, number, measure, breakdown)
             if other is not None and other is not fig and other.note.startswith("cannot be computed"):
                 notes.append(f"{year.display_label}, {heading}: {table.note(other)}")
+    return notes
+
+
+def missing_notes(table: FigureTable, number: int, rows: list[tuple[str, list[str]]], years: list[int]) -> list[str]:
+    """What a "—" means, said once under the table, with the trust's reason for each year that gave one."""
+    if not any(NO_FIGURE in cells for _, cells in rows):
+        return []
+    notes = [f"{NO_FIGURE} No figure for that year: not collected, not published or not entered."]
+    for year in years:
+        if reason := table.missing_reason(year, number):
+            notes.append(f"{table.year_label(year)}: {sentence_end(capitalise(reason))}")
     return notes
 
 
@@ -153,7 +137,13 @@ def trend_table(number: int, table: FigureTable) -> Table:
         cells.append(direction_cell(headline, table))
         rows.append((year.display_label, cells))
     caption = f"Indicator {number}, {in_sentence(spec.short_title)}: every year"
-    return Table(f"table-indicator-{number}-trend", caption, head, rows, year_notes(table, number, columns))
+    notes = missing_notes(table, number, rows, [y.year for y in table.years]) + year_notes(table, number, columns)
+    return Table(f"table-indicator-{number}-trend", caption, head, rows, notes)
+
+
+def trend_table_by_year(number: int, table: FigureTable) -> Table:
+    """The trend table for the site: one row per figure, one column per year, so it fits the page."""
+    return trend_table(number, table).by_year()
 
 
 def interval_cell(fig: Figure | None) -> str:
@@ -161,9 +151,9 @@ def interval_cell(fig: Figure | None) -> str:
     if fig is not None and fig.interval:
         return fig.interval
     if fig is None or not fig.has_value:
-        return "No figure"
+        return NO_FIGURE
     if fig.source in ("published", "computed"):
-        return "Not available without counts"
+        return "None (no counts)"
     return "Cannot be computed"
 
 
@@ -221,130 +211,6 @@ def band_chart(table: FigureTable, year: int, group: str) -> charts.Chart:
                               shows)
 
 
-# --- trend charts -----------------------------------------------------------
-
-
-def _span(table: FigureTable, values: list[float | None]) -> tuple[str, str] | None:
-    pairs = [(y.display_label, v) for y, v in zip(table.years, values) if v is not None]
-    if not pairs:
-        return None
-    return pairs[0][0], pairs[-1][0]
-
-
-def trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float, str]] = ()) -> charts.Chart:
-    """The indicator's chart over the years, with any series break marked on it."""
-    return charts.with_breaks(_trend_chart(number, table, targets), table.series_breaks(number))
-
-
-def _trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float, str]] = ()) -> charts.Chart:
-    spec = INDICATORS[number]
-    L = table.labels
-    years = [y.display_label for y in table.years]
-    chart_id = f"chart-indicator-{number}-trend"
-    title = f"Indicator {number}, {in_sentence(spec.short_title)}, by year"
-    if spec.kind == "likelihood":
-        counted = table.series(number, "relative_likelihood", source="counts")
-        published = table.series(number, "relative_likelihood", source=("published", "computed"))
-        low = [table.get(y.year, number, "relative_likelihood").ci_low if v is not None else None for y, v in zip(table.years, counted)]
-        high = [table.get(y.year, number, "relative_likelihood").ci_high if v is not None else None for y, v in zip(table.years, counted)]
-        every = [c if c is not None else p for c, p in zip(counted, published)]
-        band = table.dataset.organisation.settings.equity_band
-        summary = _ratio_summary(table, number, every, band)
-        # the benchmark roles reuse the survey charts' open-marker styles: a colour and a shape of their own
-        benchmarks = [("National average", "white_national", table.series(number, "national_relative_likelihood")),
-                      (table.comparator, "white_comparator", table.series(number, "comparator_relative_likelihood"))]
-        benchmarks = [b for b in benchmarks if any(v is not None for v in b[2])]
-        shows = ("The line shows the relative likelihood each year"
-                 + (", with its 95% confidence interval as a light shaded band" if any(v is not None for v in low) else "")
-                 + f". A ratio of 1 means equally likely; the shaded equity band, {ratio(band[0])} to {ratio(band[1])}, "
-                 "counts as broadly proportionate."
-                 + (" Figures published without counts, so without an interval, are open diamonds." if any(v is not None for v in published) else "")
-                 + (" National and comparator figures are open markers." if benchmarks else ""))
-        return charts.ratio_chart(chart_id, title, summary, years, counted, low, high, published, band,
-                                  "Relative likelihood", targets, benchmarks, shows)
-    if spec.kind == "survey":
-        series = [(L.white, "white", table.series(number, "white")), (L.bme, "bme", table.series(number, "bme")),
-                  (f"National average, {L.white}", "white_national", table.series(number, "national_white")),
-                  (f"National average, {L.bme}", "bme_national", table.series(number, "national_bme")),
-                  (f"{table.comparator}, {L.white}", "white_comparator", table.series(number, "comparator_white")),
-                  (f"{table.comparator}, {L.bme}", "bme_comparator", table.series(number, "comparator_bme"))]
-        series = [s for s in series if any(v is not None for v in s[2])]
-        shows = (f"Two lines show the percentage of {L.white} and of {L.bme} staff who {SURVEY_PHRASES[number]}, each year"
-                 + ("; national and comparator figures are open markers." if len(series) > 2 else "."))
-        return charts.lines_chart(chart_id, title, _survey_summary(number, table), years, series,
-                                  "Percentage of respondents", targets=targets, shows=shows)
-    if spec.kind == "representation":
-        values = table.series(1, "bme_share", "overall")
-        span = _span(table, values)
-        if span:
-            shown = [table.get(y.year, 1, "bme_share", "overall").shown for y, v in zip(table.years, values) if v is not None]
-            first, last = shown[0], shown[-1]
-            summary = (f"The {L.bme} share of the workforce was {last} in {span[1]}." if span[0] == span[1] else
-                       f"The {L.bme} share of the workforce went from {first} in {span[0]} to {last} in {span[1]}.")
-        else:
-            summary = "No figures are available yet."
-        series = [(f"{L.bme} share of the workforce", "bme", values),
-                  ("National average", "bme_national", table.series(1, "national_bme_share", "overall")),
-                  (table.comparator, "bme_comparator", table.series(1, "comparator_bme_share", "overall"))]
-        series = [s for s in series if any(v is not None for v in s[2])]
-        shows = (f"The line shows the {L.bme} share of the workforce each year"
-                 + ("; national and comparator figures are open markers." if len(series) > 1 else "."))
-        return charts.lines_chart(chart_id, title, summary, years, series, f"{L.bme} share of the workforce",
-                                  targets=targets, shows=shows)
-    voting = table.series(9, "board_bme_share", "voting")
-    executive = table.series(9, "board_bme_share", "executive")
-    workforce = table.series(9, "workforce_bme_share", "overall")
-    latest = next(((y, v, w) for y, v, w in zip(reversed(table.years), reversed(voting), reversed(workforce)) if v is not None), None)
-    if latest:
-        board_share = table.get(latest[0].year, 9, "board_bme_share", "voting").shown
-    if latest and latest[2] is not None:
-        workforce_share = table.get(latest[0].year, 9, "workforce_bme_share", "overall").shown
-        summary = (f"In {latest[0].display_label}, {board_share} of voting board members were {L.bme}, "
-                   f"against {workforce_share} of the workforce.")
-    elif latest:
-        summary = f"In {latest[0].display_label}, {board_share} of voting board members were {L.bme}."
-    else:
-        summary = "No figures are available yet."
-    series = [(f"Voting board, {L.bme} share", "board", voting), (f"Executive board, {L.bme} share", "executive", executive),
-              (f"Workforce, {L.bme} share", "workforce", workforce),
-              (f"National average, voting board {L.bme} share", "bme_national", table.series(9, "national_board_bme_share", "voting")),
-              (f"{table.comparator}, voting board {L.bme} share", "bme_comparator",
-               table.series(9, "comparator_board_bme_share", "voting"))]
-    series = [s for s in series if any(v is not None for v in s[2])]
-    shows = (f"Lines show the {L.bme} share of the voting board, the executive board and the workforce each year"
-             + ("; national and comparator figures are open markers." if any(charts.reference(s[1]) for s in series) else "."))
-    return charts.lines_chart(chart_id, title, summary, years, series, f"{L.bme} share", targets=targets, shows=shows)
-
-
-def _ratio_summary(table: FigureTable, number: int, values: list[float | None], band: tuple[float, float]) -> str:
-    # each figure as the site shows it, so a published "1.5" reads 1.5 here too
-    pairs = [(y.display_label, v, table.get(y.year, number, "relative_likelihood").shown)
-             for y, v in zip(table.years, values) if v is not None]
-    if not pairs:
-        return "No figures are available yet."
-    inside = sum(1 for _, v, _ in pairs if band[0] <= v <= band[1])
-    if len(pairs) == 1:
-        where = "inside" if inside else "outside"
-        return f"The relative likelihood was {pairs[0][2]} in {pairs[0][0]}, {where} the equity band; it is the only year with a figure."
-    text = f"The relative likelihood was {pairs[0][2]} in {pairs[0][0]} and {pairs[-1][2]} in {pairs[-1][0]}"
-    return text + f"; it was inside the equity band in {inside} of {len(pairs)} years with a figure."
-
-
-def _survey_summary(number: int, table: FigureTable) -> str:
-    L = table.labels
-    white, bme = table.series(number, "white"), table.series(number, "bme")
-    # as shown on the site: a typed "22" reads 22%
-    pairs = [(y.display_label, table.get(y.year, number, "white").shown, table.get(y.year, number, "bme").shown)
-             for y, w, b in zip(table.years, white, bme) if w is not None and b is not None]
-    if not pairs:
-        return "No figures are available yet."
-    first, last = pairs[0], pairs[-1]
-    text = f"In {last[0]}, {last[2]} of {L.bme} and {last[1]} of {L.white} respondents"
-    if len(pairs) > 1:
-        text += f"; in {first[0]}, {first[2]} and {first[1]}"
-    return text + "."
-
-
 # --- one year against the year before --------------------------------------
 
 
@@ -375,22 +241,38 @@ def detail_table(number: int, table: FigureTable, year: int) -> Table:
              for y in filter(None, (year, previous)) for heading, measure, breakdown in columns
              if (fig := table.get(y, number, measure, breakdown)) is not None and fig.note.startswith("cannot be computed")
              and (measure, breakdown) != (spec.headline_measure, spec.headline_breakdown)]
+    notes = missing_notes(table, number, rows, list(filter(None, (year, previous)))) + notes
     return Table(f"table-indicator-{number}-{year}", caption, head, rows, notes)
 
 
 def year_summary_table(table: FigureTable, year: int) -> Table:
-    """All nine headline figures of a year against the previous year that has each."""
+    """All nine headline figures of a year against the previous year that has each.
+
+    The direction of travel in a few words; why a change is not called, and a caveat shared by several
+    figures, said once each in the notes (the indicators' sections below leave them out)."""
     label = table.year_label(year)
     rows = []
+    whys: dict[str, list[int]] = {}
     for number, spec in INDICATORS.items():
         h = table.headline(number, year)
         current = h.value_text + SOURCE_MARKS.get(h.figure.source, "") if h.available else h.status_text
         previous = h.previous
         prev_text = f"{previous.shown} ({table.year_label(previous.year)})" if previous else "No earlier figure"
-        travel = h.marker if h.marker else "No comparison"
+        travel = h.verdict or "No comparison"
         rows.append((f"{number}. {spec.short_title}", [current, prev_text, travel]))
+        for said in (h.why and f"{short_words(h.direction)}: {h.why}", h.caveat):
+            if said:
+                whys.setdefault(sentence_end(capitalise(said)), []).append(number)
     head = ["Indicator", label, "Previous figure", "Direction of travel"]
-    return Table(f"table-summary-{year}", f"Headline figures, {label}, against the previous year with a figure", head, rows)
+    notes = [f"{_indicators(numbers)}: {words}" for words, numbers in whys.items()]
+    return Table(f"table-summary-{year}", f"Headline figures, {label}, against the previous year with a figure", head, rows,
+                 notes)
+
+
+def _indicators(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"Indicator {numbers[0]}"
+    return f"Indicators {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
 
 
 def latest_band_year(table: FigureTable) -> int | None:

@@ -93,19 +93,23 @@ def render(figure: dict[str, Any], layout: str = "wide", title: str = "") -> str
             bottom += font * 1.6
             body.append(text_at(frame.left, bottom, axis_title, font))
     else:
-        categories = _categories(figure, "x")
+        xaxis = spec.get("xaxis", {})
+        # a time axis (charts.py: years at their number, labelled by tick) or plotly's category axis
+        timed = xaxis.get("type") == "linear" and xaxis.get("tickvals")
+        names = list(zip(xaxis["tickvals"], xaxis["ticktext"])) if timed else [(c, str(c)) for c in _categories(figure, "x")]
+        categories = [label for _, label in names]
         left = text_width(max(len(s) for s in labels), font) + 10
         longest = text_width(max((len(str(c)) for c in categories), default=1), font)
         left = max(left, longest * 0.75 + 6 - (width - left) / max(len(categories), 1) / 2 + 4)  # room for a turned first year
         frame = Frame(width, font, left, top, width - 12, top + plot_height)
-        axes = Axes(frame, categories, ticks)
+        axes = Axes(frame, categories, ticks, x_range=tuple(xaxis["range"]) if timed else None)
         body = [f'<line{attrs(x1=num(frame.left), x2=num(frame.right), y1=num(axes.value(t)), y2=num(axes.value(t)))}'
                 f' stroke="{GRID}" stroke-width="1" class="wres-svg-grid"/>' for t in ticks]
         body += [text_at(frame.left - 6, axes.value(t) + font * 0.35, label, font, anchor="end") for t, label in zip(ticks, labels)]
         if axis_title:
             body.append(text_at(0, font * 1.1, axis_title, font))
         body += draw_scatter(figure, axes)
-        bottom = frame.bottom + _category_labels(body, axes)
+        bottom = frame.bottom + _category_labels(body, axes, names)
     body.append(f'<line{attrs(x1=num(frame.left), x2=num(frame.right), y1=num(frame.bottom), y2=num(frame.bottom))}'
                 f' stroke="{INK}" stroke-width="1" class="wres-svg-axis"/>')
     legend, height = draw_legend(figure, frame, bottom + font * 0.8)
@@ -116,15 +120,18 @@ def render(figure: dict[str, Any], layout: str = "wide", title: str = "") -> str
             f' aria-hidden="true">{heading}' + "".join(body) + "</svg>")
 
 
-def _category_labels(body: list[str], axes: Axes) -> float:
-    """The years under the plot, turned 45 degrees when they do not fit side by side; returns the height used."""
-    frame, names = axes.frame, axes.categories
-    room = (frame.right - frame.left) / max(len(names), 1)
-    longest = frame.char(max((len(str(c)) for c in names), default=1))
+def _category_labels(body: list[str], axes: Axes, names: list[tuple[Any, str]]) -> float:
+    """The years under the plot, turned 45 degrees when they do not fit side by side; returns the height used.
+
+    ``names``: (where, label) of each year: a category, or a year's number on a time axis."""
+    frame = axes.frame
+    places = sorted(axes.category(c) for c, _ in names)
+    room = min((b - a for a, b in zip(places, places[1:])), default=frame.right - frame.left)
+    longest = frame.char(max((len(label) for _, label in names), default=1))
     if longest <= room - 4:
-        body += [text_at(axes.category(c), frame.bottom + frame.font * 1.4, str(c), frame.font, anchor="middle") for c in names]
+        body += [text_at(axes.category(c), frame.bottom + frame.font * 1.4, label, frame.font, anchor="middle") for c, label in names]
         return frame.font * 1.8
-    for c in names:
+    for c, label in names:
         x, y = axes.category(c), frame.bottom + frame.font * 0.9
-        body.append(text_at(x, y, str(c), frame.font, anchor="end", extra=f' transform="rotate(-45 {num(x)} {num(y)})"'))
+        body.append(text_at(x, y, label, frame.font, anchor="end", extra=f' transform="rotate(-45 {num(x)} {num(y)})"'))
     return longest * 0.72 + frame.font * 1.4

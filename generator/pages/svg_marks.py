@@ -90,8 +90,10 @@ def _stroke(role: str, dash: str, width: float = 2.5) -> str:
 class Axes:
     """Where a value, a category or a "paper" fraction lands in the plot area."""
 
-    def __init__(self, frame: Frame, categories: list[str], ticks: list[float], *, horizontal: bool = False) -> None:
+    def __init__(self, frame: Frame, categories: list[str], ticks: list[float], *, horizontal: bool = False,
+                 x_range: tuple[float, float] | None = None) -> None:
         self.frame, self.categories, self.ticks, self.horizontal = frame, categories, ticks, horizontal
+        self.x_range = x_range  # a time axis: years placed by their number, so a gap year leaves a gap
 
     def value(self, v: float) -> float:
         low, high = self.ticks[0], self.ticks[-1]
@@ -101,6 +103,9 @@ class Axes:
 
     def category(self, c: Any) -> float:
         f = self.frame
+        if self.x_range is not None:
+            low, high = self.x_range
+            return f.left + (float(c) - low) / (high - low) * (f.right - f.left)
         index = self.categories.index(c) if isinstance(c, str) and c in self.categories else float(c)
         size = ((f.bottom - f.top) if self.horizontal else (f.right - f.left)) / max(len(self.categories), 1)
         return (f.top if self.horizontal else f.left) + (index + 0.5) * size

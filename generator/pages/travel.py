@@ -86,22 +86,36 @@ def _with_base(fig: _Figure, label: str, first: bool) -> str:
     return f"{_shown(fig)} of {count(fig.base)}{' ' + who if first else ''} in {label}"
 
 
-def no_significant_change(previous: _Figure, current: _Figure, labels: tuple[str, str]) -> str:
+CHANCE = "a change this size could be chance"
+
+
+def why_words(current: _Figure) -> str:
+    """Why a change is not called (the reason a full direction of travel ends with), or "" for a called one."""
+    if current.direction in ("no_significant_change", "not_tested") or (
+            current.direction in COUNTED + SIGNIFICANT and current.direction_note):
+        return current.direction_note or (CHANCE if current.direction == "no_significant_change" else "")
+    return ""
+
+
+def no_significant_change(previous: _Figure, current: _Figure, labels: tuple[str, str], why: bool = True) -> str:
     """E.g. "1.57 (95% CI 0.60 to 4.12) in 2022/23 and 1.33 (0.47 to 3.72) in 2023/24; the intervals overlap widely."."""
-    chance = current.direction_note or "a change this size could be chance"
+    chance = f"; {current.direction_note or CHANCE}" if why else ""
     if not missing(previous.ci_low) and not missing(current.ci_low):
+        said = current.direction_note if why else ""
         return (f"{_with_interval(previous, labels[0], True)} and {_with_interval(current, labels[1], False)}; "
-                f"{current.direction_note or _overlap(previous, current)}.")
+                f"{said or _overlap(previous, current)}.")
     if current.measure == "difference":
-        return f"{_numbers(previous, current)} between {labels[0]} and {labels[1]}; {chance}."
-    return f"{_with_base(previous, labels[0], True)} and {_with_base(current, labels[1], False)}; {chance}."
+        return f"{_numbers(previous, current)} between {labels[0]} and {labels[1]}{chance}."
+    return f"{_with_base(previous, labels[0], True)} and {_with_base(current, labels[1], False)}{chance}."
 
 
-def travel_text(previous: _Figure | None, current: _Figure, labels: tuple[str, str], more: str = "") -> str:
+def travel_text(previous: _Figure | None, current: _Figure, labels: tuple[str, str], more: str = "",
+                why: bool = True) -> str:
     """The direction of travel as plain sentences: the movement, the verdict, the figures and why.
 
     ``labels`` name the previous and the current year; ``more`` is a sentence to add (a ratio that crossed
-    1.00, the board's members), in the pages' own words.
+    1.00, the board's members), in the pages' own words. ``why=False`` leaves out why a change is not
+    called (:func:`why_words`), for a page that says each reason once (the year page, under its summary).
     """
     direction = current.direction
     if not direction:
@@ -119,21 +133,25 @@ def travel_text(previous: _Figure | None, current: _Figure, labels: tuple[str, s
         return f"{arrow} {word}, {_numbers(previous, current)}{what}: a statistically significant change.{tail}"
     if more and current.measure == "difference":  # the board: its members first, then the difference they make
         members = more[:1].lower() + more[1:].rstrip(".")
-        return (f"{arrow} {word}: {members}; the difference went {_numbers(previous, current)}. "
-                f"{sentence_end(current.direction_note)}")
+        note = f" {sentence_end(current.direction_note)}" if why else ""
+        return f"{arrow} {word}: {members}; the difference went {_numbers(previous, current)}.{note}"
     if direction in COUNTED or direction in SIGNIFICANT:  # a count of everyone: the movement is the verdict
         head = capitalise(moved) if direction == "no_change" or current.measure == "relative_likelihood" else word
-        return f"{arrow} {head}, {_numbers(previous, current)}: {current.direction_note}.{tail}"
+        note = f": {current.direction_note}" if why else ""
+        return f"{arrow} {head}, {_numbers(previous, current)}{note}.{tail}"
     if direction == "not_tested":
-        return f"{arrow} {capitalise(moved)}, not tested: {_numbers(previous, current)}; {current.direction_note}.{tail}"
+        note = f"; {current.direction_note}" if why else ""
+        return f"{arrow} {capitalise(moved)}, not tested: {_numbers(previous, current)}{note}.{tail}"
     if current.movement in ("improved", "deteriorated"):
-        return f"{arrow} {capitalise(moved)}, but no significant change: {no_significant_change(previous, current, labels)}{tail}"
-    return f"{arrow} {word}: {no_significant_change(previous, current, labels)}{tail}"
+        return (f"{arrow} {capitalise(moved)}, but no significant change: "
+                f"{no_significant_change(previous, current, labels, why)}{tail}")
+    return f"{arrow} {word}: {no_significant_change(previous, current, labels, why)}{tail}"
 
 
-def travel_html(previous: _Figure | None, current: _Figure, labels: tuple[str, str], more: str = "") -> Markup:
+def travel_html(previous: _Figure | None, current: _Figure, labels: tuple[str, str], more: str = "",
+                why: bool = True) -> Markup:
     """The same as HTML: the arrow hidden from screen readers; the words carry the meaning."""
-    text = travel_text(previous, current, labels, more)
+    text = travel_text(previous, current, labels, more, why)
     if not text:
         return Markup("")
     arrow, _, rest = text.partition(" ")

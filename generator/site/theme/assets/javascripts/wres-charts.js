@@ -50,7 +50,9 @@
       } else {
         trace.line = trace.line || {};
         trace.line.color = colour;
-        trace.marker.color = /-open$/.test(trace.marker.symbol || "") ? css("--md-default-bg-color", "#ffffff") : colour;
+        // an open symbol (national, comparator, published figures) is drawn by plotly.js in marker.color,
+        // its outline and its legend key alike: the page's background there would make both vanish
+        trace.marker.color = colour;
         trace.textfont = { color: text };
       }
     });
