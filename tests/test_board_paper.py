@@ -23,6 +23,7 @@ from generator.pages.wording import Labels
 
 from .conftest import EXAMPLE
 from .site_helpers import build_example
+from .test_pdf import struct_elements
 
 PAGE_HEIGHT = 841.89
 MARGIN_TOP, MARGIN_BOTTOM = 22 * 72 / 25.4, 20 * 72 / 25.4  # report.css: @page margin, in points
@@ -128,23 +129,8 @@ def test_key_findings_are_numbered_short_statements_without_a_repeated_figure(pa
     # a figure is never printed twice in a row ("27.3%. 27.3% of ...")
     assert not re.search(r"(\d[\d.,]*%?)\. \1 ", text)
     with pikepdf.open(paper) as document:
-        kinds = [str(e.S) for e in _elements(document)]
+        kinds = [str(e.S) for e in struct_elements(document)]
     assert kinds.count("/L") >= 3  # the key messages and the findings are lists a screen reader counts
-
-
-def _elements(document: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
-    found = []
-
-    def walk(node) -> None:  # noqa: ANN001
-        if isinstance(node, pikepdf.Array):
-            for kid in node:
-                walk(kid)
-        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
-            found.append(node)
-            walk(node.get("/K", pikepdf.Array()))
-
-    walk(document.Root.StructTreeRoot.K)
-    return found
 
 
 def test_sections_flow_no_half_empty_pages_and_no_stray_paragraph(paper):
