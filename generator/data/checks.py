@@ -11,20 +11,15 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from .indicators import INDICATORS
 from .yamlfile import Loc
 
 Finding = tuple[Loc, str]
 GROUPS = ("white", "bme", "unknown")
 
-COUNT_KEYS = {
-    1: ("non_clinical", "clinical", "medical_and_dental"),
-    2: ("shortlisted", "appointed"),
-    3: ("workforce", "entered"),
-    4: ("workforce", "accessed"),
-    9: ("voting", "executive"),
-}
-REQUIRED_COUNT_KEYS = {2: ("shortlisted", "appointed"), 3: ("entered",), 4: ("accessed",), 9: ("voting",)}
 SURVEY_REQUIRED = ("white", "bme")
+# the representation indicator: its staff groups' counts add up to the workforce the likelihoods may divide by
+REPRESENTATION = next(spec for spec in INDICATORS.values() if spec.kind == "representation")
 
 
 def _count(value: Any) -> int | None:
@@ -47,7 +42,7 @@ def indicator_1_total(block: Any) -> dict[str, int] | None:
         return None
     total = dict.fromkeys(GROUPS, 0)
     found = False
-    for group in COUNT_KEYS[1]:
+    for group in REPRESENTATION.count_keys:
         bands = block.get(group)
         if bands is None:
             continue
@@ -78,14 +73,15 @@ def check_year(data: dict[str, Any], file_year: int | None) -> Iterator[Finding]
     survey = data.get("survey_year")
     if isinstance(year, int) and isinstance(survey, int) and survey > year:
         yield ("survey_year",), f"the staff survey ({survey}) cannot be later than the WRES year ({year})"
-    for number in range(1, 10):
-        key = f"indicator_{number}"
+    workforce = data.get(REPRESENTATION.key)
+    for number, spec in INDICATORS.items():
+        key = spec.key
         block = data.get(key)
         if isinstance(block, dict):
-            yield from _check_block(number, key, block, data.get("indicator_1"))
+            yield from _check_block(number, key, block, workforce)
             yield from _check_not_empty(key, block)
-            if number in (2, 3, 4):
-                yield from _check_proportions(number, key, block, data.get("indicator_1"))
+            if spec.kind == "likelihood":
+                yield from _check_proportions(number, key, block, workforce)
     if isinstance(data.get("narrative"), dict):
         yield from _check_narrative(data["narrative"], year)
 
@@ -108,8 +104,8 @@ def check_comparator_named(data: dict[str, Any], comparator: str | None) -> Iter
     """Comparator figures need the comparator group's name, or readers cannot tell what they are compared with."""
     if comparator:
         return
-    for number in range(1, 10):
-        key = f"indicator_{number}"
+    for spec in INDICATORS.values():
+        key = spec.key
         block = data.get(key)
         if isinstance(block, dict):
             for found in (k for k in COMPARATOR_KEYS if k in block):
@@ -127,44 +123,38 @@ def _check_not_empty(key: str, block: dict[str, Any]) -> Iterator[Finding]:
 
 def _gives_the_ratio(number: int, block: dict[str, Any], indicator_1: Any) -> bool:
     """Whether the counts alone give the relative likelihood, so a published one would contradict them."""
-    spec_numerator = PROPORTION_WORDS[number][1]
-    denominator = PROPORTION_WORDS[number][0]
+    spec = INDICATORS[number]
+    denominator = spec.denominator_key
     has_denominator = denominator in block or (denominator == "workforce" and indicator_1_total(indicator_1) is not None)
-    return spec_numerator in block and has_denominator
+    return spec.numerator_key in block and has_denominator
 
 
 def _check_block(number: int, key: str, block: dict[str, Any], indicator_1: Any) -> Iterator[Finding]:
-    figure_keys = COUNT_KEYS.get(number, ("white", "bme", "responses", "national_average", "comparator_average"))
+    spec = INDICATORS[number]
+    figure_keys = spec.count_keys or ("white", "bme", "responses", "national_average", "comparator_average")
     figures = [k for k in figure_keys if k in block]
     if "not_available" in block and (figures or "published" in block):
         shown = ", ".join(figures + (["published"] if "published" in block else []))
         yield (key, "not_available"), f"the indicator is marked not available but also has figures ({shown}); keep one or the other"
         return
     # Partial counts of indicators 2-4 may stand beside published figures; counts that give the ratio may not.
-    partial_ok = number in (2, 3, 4) and not _gives_the_ratio(number, block, indicator_1)
+    partial_ok = spec.kind == "likelihood" and not _gives_the_ratio(number, block, indicator_1)
     if "published" in block and figures and not partial_ok:
         yield (key, "published"), f"give counts or published figures, not both (counts found: {', '.join(figures)})"
         return
     if "not_available" in block or "published" in block or "missing_reason" in block:
         return
-    if number in REQUIRED_COUNT_KEYS:
-        required = REQUIRED_COUNT_KEYS[number]
+    if spec.required_counts:
+        required = spec.required_counts
         for missing in (k for k in required if k not in block):
             yield (key,), (f"{missing} is missing: give {' and '.join(required)}, or published figures, "
                            "or not_available or missing_reason with a reason")
-    elif number in (5, 6, 7, 8):
+    elif spec.kind == "survey":
         if "bme" not in block:
             yield (key,), ("bme is missing: give the BME percentage (and the White one if it was published), "
                            "or not_available or missing_reason with a reason")
-    elif number == 1 and not figures:
+    elif spec.kind == "representation" and not figures:
         yield (key,), "give counts for at least one staff group, or published figures, or not_available with a reason"
-
-
-PROPORTION_WORDS = {
-    2: ("shortlisted", "appointed", "{n} appointed but only {d} shortlisted"),
-    3: ("workforce", "entered", "{n} entered the disciplinary process but the workforce has only {d}"),
-    4: ("workforce", "accessed", "{n} accessed training but the workforce has only {d}"),
-}
 
 
 def _check_proportions(number: int, key: str, block: dict[str, Any], indicator_1: Any) -> Iterator[Finding]:
@@ -174,7 +164,8 @@ def _check_proportions(number: int, key: str, block: dict[str, Any], indicator_1
     """
     if "not_available" in block:
         return
-    denominator_key, numerator_key, words = PROPORTION_WORDS[number]
+    spec = INDICATORS[number]
+    denominator_key, numerator_key, words = spec.denominator_key, spec.numerator_key, spec.exceeds
     numerator = _counts(block.get(numerator_key))
     if numerator is None:
         return

@@ -18,6 +18,7 @@ from pydantic import Field, StrictBool, StrictInt
 
 from .addresses import EmailAddress, SiteAddress, WebAddress
 from .base import Strict
+from .indicators import INDICATORS
 from .narrative import Identity, Narrative
 from .plans import ActionPlan
 from .printed import PrintedPercent, PrintedRatio
@@ -319,7 +320,7 @@ class Year(Strict):
         return self.survey_year if self.survey_year is not None else self.year - 1
 
     def indicator(self, number: int) -> Strict | None:
-        return getattr(self, f"indicator_{number}")
+        return getattr(self, INDICATORS[number].key)
 
 
 class Dataset(Strict):

@@ -9,7 +9,7 @@ from typing import Any
 from .checks import Finding
 from .dates import miswritten_date
 from .value_hints import theme_hint
-from .indicators import MEASURES, STAFF_GROUP_TITLES
+from .indicators import INDICATORS, MEASURES, STAFF_GROUP_TITLES
 from .yamlfile import DATE_LIKE
 
 
@@ -99,13 +99,14 @@ def _check_targets(data: dict[str, Any]) -> Iterator[Finding]:
 
 
 def _breakdown_problem(indicator: int, measure: str, breakdown: str) -> str:
+    kind = INDICATORS[indicator].kind
     groups = tuple(STAFF_GROUP_TITLES)
-    if indicator == 1:
+    if kind == "representation":
         group = breakdown.split("/", 1)[0]
         if breakdown == "overall" or group in groups:
             return ""
         return f"must be overall, a staff group ({', '.join(groups)}) or group/band, not \"{breakdown}\""
-    if indicator == 9:
-        allowed = ("overall",) if measure == "workforce_bme_share" else ("voting", "executive")
+    if kind == "board":
+        allowed = ("overall",) if measure == "workforce_bme_share" else INDICATORS[indicator].count_keys
         return "" if breakdown in allowed else f"must be {' or '.join(allowed)} for {measure}, not \"{breakdown}\""
     return "" if breakdown == "" else f"indicator {indicator} has no breakdowns; remove it"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..data import CLOSED, STATUSES, Action, ActionPlan, Target
+from ..data import CLOSED, INDICATORS, STATUSES, Action, ActionPlan, Target
 from ..data.plans import plan_name
 
 STATUS_WORDS = {
@@ -75,19 +75,15 @@ def carried_from(plans: tuple[ActionPlan, ...], plan: ActionPlan) -> set[str]:
 
 # --- targets ------------------------------------------------------------------
 
-# Measures where a higher figure is better; relative likelihoods are judged on distance from 1.
-HIGHER_IS_BETTER = {(1, "bme_share"), (1, "declaration_rate"), (9, "board_bme_share"), (9, "difference"),
-                    (7, "bme"), (7, "gap")}
-LOWER_IS_BETTER = {(n, m) for n in (5, 6, 8) for m in ("bme", "gap")}
-
-
 def target_breakdown(target: Target) -> str:
+    """The breakdown a target names, or its indicator's headline row's when it names none."""
     if target.breakdown is not None:
         return target.breakdown
-    if target.indicator == 1:
+    spec = INDICATORS[target.indicator]
+    if spec.kind == "representation":
         return "overall"
-    if target.indicator == 9:
-        return "overall" if target.measure == "workforce_bme_share" else "voting"
+    if spec.kind == "board":
+        return "overall" if target.measure == "workforce_bme_share" else spec.headline_breakdown
     return ""
 
 
@@ -97,10 +93,10 @@ def meets(target: Target, value: float) -> bool | None:
         if value <= 0 or target.value <= 0:
             return None
         return abs(math.log(value)) <= abs(math.log(target.value)) + 1e-12
-    key = (target.indicator, target.measure)
-    if key in HIGHER_IS_BETTER:
+    spec = INDICATORS[target.indicator]
+    if target.measure in spec.higher_better_measures:
         return value >= target.value
-    if key in LOWER_IS_BETTER:
+    if target.measure in spec.lower_better_measures:
         return value <= target.value
     return None
 

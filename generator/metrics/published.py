@@ -32,27 +32,27 @@ def typed_row(year: int, indicator: int, breakdown: str, measure: str, value: fl
     return Row(year, indicator, breakdown, measure, float(value), source=source, decimals=decimals_of(value))
 
 
-def _shares(year: int, breakdown: str, shares: Strict) -> Iterator[Row]:
+def _shares(year: int, number: int, breakdown: str, shares: Strict) -> Iterator[Row]:
     for measure in SHARES:
         value = getattr(shares, measure)
         if value is not None:
-            yield typed_row(year, 1, breakdown, measure, value, "published")
+            yield typed_row(year, number, breakdown, measure, value, "published")
 
 
-def indicator_1_published_rows(year: int, published: Indicator1Published) -> Iterator[Row]:
+def indicator_1_published_rows(year: int, published: Indicator1Published, number: int) -> Iterator[Row]:
     """Overall, staff-group and senior-band shares as published (the senior label is read from the data by the pages)."""
-    yield from _shares(year, "overall", published)
+    yield from _shares(year, number, "overall", published)
     if published.by_group is not None:
         for group in ("non_clinical", "clinical", "medical_and_dental"):
             shares = getattr(published.by_group, group)
             if shares is not None:
-                yield from _shares(year, group, shares)
+                yield from _shares(year, number, group, shares)
     if published.senior is not None:
-        yield from _shares(year, "senior", published.senior)
+        yield from _shares(year, number, "senior", published.senior)
 
 
 def benchmark_rows(year: int, indicator: int, block: Strict) -> Iterator[Row]:
-    """``national_<measure>`` and ``comparator_<measure>`` rows of indicators 1-4 and 9."""
+    """``national_<measure>`` and ``comparator_<measure>`` rows of the kinds that have them."""
     for prefix in ("national", "comparator"):
         figures = getattr(block, prefix, None)
         if figures is None:

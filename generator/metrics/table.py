@@ -48,32 +48,32 @@ def _not_available(year: int, indicator: int, breakdown: str, measure: str, reas
 # --- indicator 1 -----------------------------------------------------------
 
 
-def _representation_rows(year: int, breakdown: str, counts: Counts, row: str, pattern: Pattern, *,
+def _representation_rows(year: int, number: int, breakdown: str, counts: Counts, row: str, pattern: Pattern, *,
                          overall: bool, round_headcount: bool = False) -> Iterator[Row]:
     """The shares and headcount of one band, group or the organisation; ``pattern`` says which are withheld."""
     why = "no staff are recorded here"
     for category in CATEGORIES:
         measure = f"{category}_share"
         if pattern.cell(row, category):
-            yield _suppressed(year, 1, breakdown, measure)
+            yield _suppressed(year, number, breakdown, measure)
         else:
             # base: the number behind the share, for the direction-of-travel test (never when the headcount is withheld)
             share = percentage(getattr(counts, category), counts.total, why_empty=why)
-            yield replace(_row(year, 1, breakdown, measure, share, "counts"),
+            yield replace(_row(year, number, breakdown, measure, share, "counts"),
                           base=None if row in pattern.headcounts else counts.total)
     if row in pattern.headcounts:
-        yield _suppressed(year, 1, breakdown, "headcount")
+        yield _suppressed(year, number, breakdown, "headcount")
     else:
         # rounding half up to the nearest 5 (Python's round() would round half to even)
         shown = 5 * ((counts.total + 2) // 5) if round_headcount else counts.total
-        yield Row(year, 1, breakdown, "headcount", float(shown), source="counts")
+        yield Row(year, number, breakdown, "headcount", float(shown), source="counts")
     if overall:
         # (White + BME) / all gives the unknown count back, so any withheld cell withholds it
         if pattern.any_cell(row):
-            yield _suppressed(year, 1, breakdown, "declaration_rate")
+            yield _suppressed(year, number, breakdown, "declaration_rate")
         else:
             declared = percentage(counts.white + counts.bme, counts.total, why_empty=why)
-            yield _row(year, 1, breakdown, "declaration_rate", declared, "counts")
+            yield _row(year, number, breakdown, "declaration_rate", declared, "counts")
 
 
 def _cells(counts: Counts) -> dict[str, int]:
@@ -94,13 +94,14 @@ def _overall_pattern(total: Counts, threshold: int) -> Pattern:
     return protect({"overall": _cells(total)}, threshold, column_totals=False)
 
 
-def indicator_1_rows(year: int, block: Indicator1, settings: Settings) -> Iterator[Row]:
+def indicator_1_rows(year: int, block: Indicator1, settings: Settings, number: int = 1) -> Iterator[Row]:
+    """The representation rows: the organisation, its staff groups and their bands, with what is withheld."""
     if block.not_available:
-        yield _not_available(year, 1, "overall", "bme_share", block.not_available)
+        yield _not_available(year, number, "overall", "bme_share", block.not_available)
         return
-    yield from benchmark_rows(year, 1, block)
+    yield from benchmark_rows(year, number, block)
     if block.published is not None:
-        yield from indicator_1_published_rows(year, block.published)
+        yield from indicator_1_published_rows(year, block.published, number)
         return
     total = block.total()
     if total is None:
@@ -108,7 +109,7 @@ def indicator_1_rows(year: int, block: Indicator1, settings: Settings) -> Iterat
     threshold = settings.suppression_threshold
     # three tables: the organisation alone; the groups, which sum to it; each group's bands, which sum to the group
     overall_pattern = _overall_pattern(total, threshold)
-    yield from _representation_rows(year, "overall", total, "overall", overall_pattern, overall=True,
+    yield from _representation_rows(year, number, "overall", total, "overall", overall_pattern, overall=True,
                                     round_headcount=settings.round_headcounts)
     groups = block.groups()
     group_totals = {group: sum(bands.values(), Counts(white=0, bme=0, unknown=0)) for group, bands in groups.items()}
@@ -117,13 +118,13 @@ def indicator_1_rows(year: int, block: Indicator1, settings: Settings) -> Iterat
                             linked=frozenset(c for c in CATEGORIES if overall_pattern.cell("overall", c)),
                             total_linked="overall" in overall_pattern.headcounts)
     for group, bands in groups.items():
-        yield from _representation_rows(year, group, group_totals[group], group, group_pattern, overall=False,
+        yield from _representation_rows(year, number, group, group_totals[group], group, group_pattern, overall=False,
                                         round_headcount=settings.round_headcounts)
         linked = frozenset(c for c in CATEGORIES if group_pattern.cell(group, c))
         band_pattern = protect({label: _cells(counts) for label, counts in bands.items()}, threshold, linked=linked,
                                total_linked=group in group_pattern.headcounts)
         for label, counts in bands.items():
-            yield from _representation_rows(year, f"{group}/{label}", counts, label, band_pattern, overall=False,
+            yield from _representation_rows(year, number, f"{group}/{label}", counts, label, band_pattern, overall=False,
                                             round_headcount=settings.round_headcounts)
 
 
@@ -271,18 +272,19 @@ def survey_rows(year: int, number: int, block: SurveyIndicator, terms: Terminolo
 # --- indicator 9 -----------------------------------------------------------
 
 
-def board_rows(year: int, block: Indicator9, workforce_share: Row | None, terms: Terminology) -> Iterator[Row]:
+def board_rows(year: int, block: Indicator9, workforce_share: Row | None, terms: Terminology,
+               number: int) -> Iterator[Row]:
     if block.not_available:
-        yield _not_available(year, 9, "voting", "difference", block.not_available)
+        yield _not_available(year, number, "voting", "difference", block.not_available)
         return
-    yield from benchmark_rows(year, 9, block)
+    yield from benchmark_rows(year, number, block)
     published = block.published
     if published is not None and published.workforce_bme_share is not None:
         # the share the report compared its board with wins over indicator 1's
-        workforce_share = typed_row(year, 9, "overall", "workforce_bme_share", published.workforce_bme_share, "published")
+        workforce_share = typed_row(year, number, "overall", "workforce_bme_share", published.workforce_bme_share, "published")
         yield workforce_share
     elif workforce_share is not None:
-        workforce_share = replace(workforce_share, indicator=9, measure="workforce_bme_share", direction="", movement="",
+        workforce_share = replace(workforce_share, indicator=number, measure="workforce_bme_share", direction="", movement="",
                                   compared_with=None)
         yield workforce_share
     shares: list[tuple[str, Figure, Row | None]] = []
@@ -290,7 +292,7 @@ def board_rows(year: int, block: Indicator9, workforce_share: Row | None, terms:
         for breakdown in ("voting", "executive"):
             value = getattr(published, f"{breakdown}_bme_share")
             if value is not None:
-                shares.append((breakdown, Figure(float(value)), typed_row(year, 9, breakdown, "board_bme_share", value, "published")))
+                shares.append((breakdown, Figure(float(value)), typed_row(year, number, breakdown, "board_bme_share", value, "published")))
     else:
         for breakdown in ("voting", "executive"):
             counts: Counts | None = getattr(block, breakdown)
@@ -299,42 +301,45 @@ def board_rows(year: int, block: Indicator9, workforce_share: Row | None, terms:
                 shares.append((breakdown, percentage(counts.bme, counts.total, why_empty=why), None))
     for breakdown, share, typed in shares:
         base = getattr(getattr(block, breakdown), "total", None) if typed is None else None
-        yield typed or replace(_row(year, 9, breakdown, "board_bme_share", share, "counts"), base=base)
+        yield typed or replace(_row(year, number, breakdown, "board_bme_share", share, "counts"), base=base)
         # only counts on both sides make a difference "from counts"; anything else is computed from published figures
         both_counts = typed is None and getattr(workforce_share, "source", "") == "counts"
         diff_source = "counts" if both_counts else "computed"
         if workforce_share is None or workforce_share.note.startswith("not_available"):
-            yield _row(year, 9, breakdown, "difference",
+            yield _row(year, number, breakdown, "difference",
                        Figure.cannot(f"the workforce {terms.bme} share (indicator 1) is not available this year"), diff_source)
         elif workforce_share.note == SUPPRESSED:
-            yield _suppressed(year, 9, breakdown, "difference", diff_source)
+            yield _suppressed(year, number, breakdown, "difference", diff_source)
         elif share.value is None or workforce_share.value is None:
-            yield _row(year, 9, breakdown, "difference", Figure(None, note=share.note or workforce_share.note), diff_source)
+            yield _row(year, number, breakdown, "difference", Figure(None, note=share.note or workforce_share.note), diff_source)
         else:
-            yield Row(year, 9, breakdown, "difference", share.value - workforce_share.value, source=diff_source)
+            yield Row(year, number, breakdown, "difference", share.value - workforce_share.value, source=diff_source)
 
 
 # --- the table -------------------------------------------------------------
 
 
 def year_rows(year: Year, organisation: Organisation) -> list[Row]:
+    """Every figure of one year, indicator by indicator in the standard's order, each computed as its kind says."""
     settings, terms = organisation.settings, organisation.terminology
     rows: list[Row] = []
-    if year.indicator_1 is not None:
-        rows.extend(indicator_1_rows(year.year, year.indicator_1, settings))
-    workforce = year.indicator_1.total() if year.indicator_1 is not None else None
-    withheld = withheld_workforce(year.indicator_1, settings)
-    for number in (2, 3, 4):
+    representation = next((year.indicator(n) for n, spec in INDICATORS.items() if spec.kind == "representation"), None)
+    workforce = representation.total() if representation is not None else None
+    withheld = withheld_workforce(representation, settings)
+    for number, spec in INDICATORS.items():
         block = year.indicator(number)
-        if block is not None:
+        if block is None:
+            continue
+        if spec.kind == "representation":
+            rows.extend(indicator_1_rows(year.year, block, settings, number))
+        elif spec.kind == "likelihood":
             rows.extend(likelihood_rows(year.year, number, block, workforce, settings, terms, withheld))
-    for number in (5, 6, 7, 8):
-        block = year.indicator(number)
-        if block is not None:
-            rows.extend(survey_rows(year.year, number, block, terms))  # type: ignore[arg-type]
-    if year.indicator_9 is not None:
-        overall_share = next((r for r in rows if r.indicator == 1 and r.breakdown == "overall" and r.measure == "bme_share"), None)
-        rows.extend(board_rows(year.year, year.indicator_9, overall_share, terms))
+        elif spec.kind == "survey":
+            rows.extend(survey_rows(year.year, number, block, terms))
+        else:
+            overall_share = next((r for r in rows if INDICATORS[r.indicator].kind == "representation"
+                                  and r.breakdown == "overall" and r.measure == "bme_share"), None)
+            rows.extend(board_rows(year.year, block, overall_share, terms, number))
     return rows
 
 

@@ -57,7 +57,7 @@ NOT_TESTED_WHY = {
 
 # a change larger than chance, but too small to call: said in words so "no significant change" is not misread
 WITHIN_TOLERANCE = "the change is statistically significant but no larger than the tolerance for no change"
-# indicators 1 and 9 count everyone: the verdict is the movement, with why there is no test
+# representation and board indicators count everyone: the verdict is the movement, with why there is no test
 COUNTED = {
     "representation": "a count of the whole workforce, not a sample, so no test is needed",
     "board": "a count of every board member, not a sample, so no test is needed",
@@ -71,7 +71,7 @@ def headline_key(number: int) -> tuple[int, str, str]:
 
 
 def judged_value(number: int, value: float) -> float | None:
-    """The quantity whose change is judged; lower is better except for 1 (neutral) and 7."""
+    """The quantity whose change is judged: lower is better, except representation (neutral) and what the definitions say is better higher."""
     kind = INDICATORS[number].kind
     if kind == "likelihood":
         return abs(math.log(value)) if value > 0 else None

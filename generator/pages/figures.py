@@ -9,7 +9,6 @@ from ..data import INDICATORS, Dataset, Indicator, Year
 from ..metrics import Metrics, Row
 from .travel import cell_words, travel_html, travel_text, why_words
 from .wording import (
-    SURVEY_PHRASES,
     Labels,
     capitalise,
     headline_sentence,
@@ -214,11 +213,11 @@ class Headline:
             values["white"] = t.value(self.year, n, "white")
             places["white"] = getattr(t.get(self.year, n, "white"), "decimals", None)
             if values["white"] is None:
-                return (f"{self.value_text} of {self.table.labels.bme} staff {SURVEY_PHRASES[n]}; "
+                return (f"{self.value_text} of {self.table.labels.bme} staff {self.spec.phrase}; "
                         f"no figure for {self.table.labels.white} staff was given.")
         if self.spec.kind == "board":
             for measure, breakdown in (("board_bme_share", "voting"), ("workforce_bme_share", "overall")):
-                values[measure] = t.value(self.year, 9, measure, breakdown)
+                values[measure] = t.value(self.year, n, measure, breakdown)
                 places[measure] = getattr(t.get(self.year, 9, measure, breakdown), "decimals", None)
         return headline_sentence(n, self.table.labels, values, self.year, places)
 

@@ -158,7 +158,8 @@ def describe_target(target: Target, table: FigureTable) -> str:
     L = table.labels
     breakdown = logic.target_breakdown(target)
     m = target.measure
-    if target.indicator == 1:
+    kind = INDICATORS[target.indicator].kind
+    if kind == "representation":
         where = "the workforce" if breakdown == "overall" else (
             STAFF_GROUP_TITLES.get(breakdown, breakdown.replace("/", ", ").replace("_", " ")).lower())
         names = {"bme_share": f"{L.bme} share of {where}", "white_share": f"{L.white} share of {where}",
@@ -166,7 +167,7 @@ def describe_target(target: Target, table: FigureTable) -> str:
         return names[m]
     if m == "relative_likelihood":
         return f"relative likelihood (indicator {target.indicator}, {INDICATORS[target.indicator].short_title.lower()})"
-    if target.indicator in (5, 6, 7, 8):
+    if kind == "survey":
         group = {"bme": L.bme, "white": L.white}.get(m)
         what = INDICATORS[target.indicator].short_title.lower()
         return f"{group} staff reporting {what}" if group else f"{m.replace('_', ' ')} ({what})"

@@ -6,7 +6,7 @@ from ..data import INDICATORS
 from . import charts
 from .figures import FigureTable
 from .plans import axis_label
-from .wording import SURVEY_PHRASES, in_sentence, ratio
+from .wording import in_sentence, ratio
 
 def _span(table: FigureTable, values: list[float | None]) -> tuple[str, str] | None:
     pairs = [(y.display_label, v) for y, v in zip(table.years, values) if v is not None]
@@ -67,7 +67,7 @@ def _trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float
                   (f"{table.comparator}, {L.white}", "white_comparator", table.series(number, "comparator_white")),
                   (f"{table.comparator}, {L.bme}", "bme_comparator", table.series(number, "comparator_bme"))]
         series = [s for s in series if any(v is not None for v in s[2])]
-        shows = (f"Two lines show the percentage of {L.white} and of {L.bme} staff who {SURVEY_PHRASES[number]}, each year"
+        shows = (f"Two lines show the percentage of {L.white} and of {L.bme} staff who {INDICATORS[number].phrase}, each year"
                  + ("; national and comparator figures are open markers." if len(series) > 2 else "."))
         return charts.lines_chart(chart_id, title, _survey_summary(number, table), years, series,
                                   "Percentage of respondents", targets=targets, shows=shows, at=at)

@@ -25,14 +25,6 @@ DIRECTION_WORDS = {
     "no_change": "No change",
 }
 
-SURVEY_PHRASES = {
-    5: "experienced harassment, bullying or abuse from patients, relatives or the public",
-    6: "experienced harassment, bullying or abuse from staff",
-    7: "believed the organisation provides equal opportunities for career progression or promotion",
-    8: "personally experienced discrimination from a manager, team leader or colleague",
-}
-
-
 def missing(value: float | None) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
@@ -145,7 +137,7 @@ def headline_sentence(indicator: int, labels: Labels, values: dict[str, float | 
         return (f"{capitalise(top)} {spec.people} were {ratio('relative_likelihood')} times as likely as "
                 f"{bottom} {spec.people} {spec.phrase}.")
     if spec.kind == "survey":
-        return (f"{pct('bme')} of {labels.bme} staff {SURVEY_PHRASES[indicator]}, compared with "
+        return (f"{pct('bme')} of {labels.bme} staff {spec.phrase}, compared with "
                 f"{pct('white')} of {labels.white} staff.")
     difference = values.get("difference")
     if missing(difference):
