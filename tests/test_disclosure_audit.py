@@ -34,6 +34,7 @@ from generator.metrics.disclosure import CATEGORIES  # noqa: E402
 from generator.metrics import Row, compute_metrics  # noqa: E402
 from generator.metrics.formulas import is_small  # noqa: E402
 from generator.metrics.table import indicator_1_rows  # noqa: E402
+from generator.metrics.status import Status  # noqa: E402
 
 from .conftest import load_example  # noqa: E402
 
@@ -200,7 +201,7 @@ def test_the_audit_catches_a_total_given_back_by_the_other_groups():
               "medical_and_dental": {"Consultants": cells(2, 1, 0)}}
     rows = list(indicator_1_rows(2024, Indicator1.model_validate(groups), Settings(suppression_threshold=0)))
     rows = [r for r in rows if not r.breakdown.startswith("medical_and_dental")]
-    rows += [Row(2024, 1, b, m, None, note="suppressed") for b in ("medical_and_dental", "medical_and_dental/Consultants")
+    rows += [Row(2024, 1, b, m, None, status=Status.SUPPRESSED) for b in ("medical_and_dental", "medical_and_dental/Consultants")
              for m in ("white_share", "bme_share", "unknown_share", "headcount")]
     failures = audit_rows(groups, rows)
     assert failures["medical_and_dental headcount"] == "3 lies in [3, 3]"
@@ -232,7 +233,7 @@ def test_the_old_rule_would_fail_the_audit():
     shown = list(indicator_1_rows(2022, block, Settings(suppression_threshold=0)))
     rows += [r for r in shown if r.breakdown.endswith("/A")]
     rows = [r for r in rows if not (r.breakdown.endswith("/B") and r.measure != "headcount")]
-    rows += [Row(2022, 1, "medical_and_dental/B", f"{c}_share", None, note="suppressed") for c in CATEGORIES]
+    rows += [Row(2022, 1, "medical_and_dental/B", f"{c}_share", None, status=Status.SUPPRESSED) for c in CATEGORIES]
     assert "medical_and_dental/B unknown" in audit_rows(groups, rows)
 
 
@@ -240,7 +241,7 @@ def test_a_needless_secondary_cell_fails_the_audit_when_it_can_be_worked_out():
     """A withheld figure that the others give back exactly is no protection: at least two values, or it fails."""
     groups = {"clinical": {"Band 5": cells(300, 110, 15), "Band 6": cells(85, 30, 10)}}
     rows = list(indicator_1_rows(2024, Indicator1.model_validate(groups), Settings()))
-    rows = [Row(2024, 1, r.breakdown, r.measure, None, note="suppressed")
+    rows = [Row(2024, 1, r.breakdown, r.measure, None, status=Status.SUPPRESSED)
             if (r.breakdown, r.measure) == ("clinical/Band 5", "bme_share") else r for r in rows]
     assert audit_rows(groups, rows) == {"clinical/Band 5 bme": "110 is the only value it can take"}
 

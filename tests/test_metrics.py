@@ -10,6 +10,7 @@ import pytest
 
 from generator.data import load_dataset
 from generator.metrics import COLUMNS, EXTRA_COLUMNS, Metrics, Row, compute_metrics
+from generator.metrics.status import Status
 
 from .conftest import load_example, write_data
 from .conftest import one_row as figure
@@ -57,7 +58,16 @@ def one_year(tmp_path):
 
 def test_columns_are_exactly_the_contract(one_year):
     assert list(pd.read_csv(io.StringIO(one_year.to_csv())).columns) == COLUMNS
-    assert [f.name for f in dataclasses.fields(Row)] == COLUMNS + EXTRA_COLUMNS  # the table and the CSV name the same fields
+    # the table and the CSV name the same fields, but for the CSV's note: the table's typed status and its reason
+    assert [f.name for f in dataclasses.fields(Row)] == COLUMNS[:-1] + ["status", "reason"] + EXTRA_COLUMNS
+
+
+def test_a_figures_status_is_typed_and_the_csv_note_says_it(one_year):
+    withheld = figure(one_year, 2024, 2, "likelihood_unknown")
+    assert withheld.status is Status.SUPPRESSED and withheld.reason == "" and withheld.note == "suppressed"
+    shown = figure(one_year, 2024, 2, "relative_likelihood")
+    assert shown.status is Status.SHOWN and shown.status.has_value and shown.note == ""
+    assert not withheld.status.has_value
 
 
 def test_every_figure_has_its_declared_type():

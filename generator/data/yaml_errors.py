@@ -228,9 +228,9 @@ def _key(line: str) -> str:
     return match.group(1) if match else ""
 
 
-def _count(number: int, noun: str) -> str:
-    word = NUMBER_WORDS[number] if number < len(NUMBER_WORDS) else str(number)
-    return f"{word} {noun}{'' if number == 1 else 's'}"
+def _count(count: int, noun: str) -> str:
+    word = NUMBER_WORDS[count] if count < len(NUMBER_WORDS) else str(count)
+    return f"{word} {noun}{'' if count == 1 else 's'}"
 
 
 def excerpt(lines: list[str], index: int, column: int, first_line: int = 1) -> str:

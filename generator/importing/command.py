@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..data import DataError, Dataset, Problem, Project, load_dataset, load_project
+from ..data import INDICATORS, DataError, Dataset, Problem, Project, load_dataset, load_project
 from ..data.yamlfile import display_path
 from ..metrics import compute_metrics
 from ..site.published import year_figures
@@ -121,7 +121,8 @@ def _validated(project: Project, year: int, text: str) -> Dataset:
 
 
 def _check_workforce(dataset: Dataset, year: int, indicator: int, year_file: Path) -> None:
-    if indicator not in (3, 4):
+    spec = INDICATORS[indicator]
+    if spec.kind != "likelihood" or spec.denominator_key != "workforce":
         return
     chosen = next(y for y in dataset.years if y.year == year)
     block = chosen.indicator(indicator)

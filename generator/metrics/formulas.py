@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from .status import Status, note_text
+
 Z_95 = 1.959963984540054  # two-sided 95% normal quantile
 
 
@@ -17,11 +19,16 @@ class Figure:
     value: float | None
     ci_low: float | None = None
     ci_high: float | None = None
-    note: str = ""
+    status: Status = Status.SHOWN
+    reason: str = ""
 
     @classmethod
     def cannot(cls, reason: str) -> Figure:
-        return cls(None, note=f"cannot be computed: {reason}")
+        return cls(None, status=Status.CANNOT_COMPUTE, reason=reason)
+
+    @property
+    def note(self) -> str:
+        return note_text(self.status, self.reason)
 
 
 def is_small(count: int, threshold: int) -> bool:
@@ -55,7 +62,7 @@ def relative_likelihood(a: int, n1: int, c: int, n2: int, *, z: float = Z_95,
         return Figure.cannot(none_below)
     rl = (a / n1) / (c / n2)
     if a == 0:
-        return Figure(rl, note="confidence interval cannot be computed: a count of zero")
+        return Figure(rl, status=Status.NO_INTERVAL, reason="a count of zero")
     se = math.sqrt(max(0.0, 1 / a - 1 / n1 + 1 / c - 1 / n2))
     log_rl = math.log(rl)
     return Figure(rl, math.exp(log_rl - z * se), math.exp(log_rl + z * se))

@@ -8,6 +8,8 @@ import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from .status import Status, note_text
+
 COLUMNS = ["year", "indicator", "breakdown", "measure", "value", "ci_low", "ci_high", "direction", "movement", "source",
            "note"]
 # Kept in the table for the site, left out of the published CSV.
@@ -27,7 +29,10 @@ class Row:
     # which way the figure moved, tested or not (improved, deteriorated, no_change; up, down for indicator 1)
     movement: str = ""
     source: str = ""
-    note: str = ""
+    # shown, or why not (withheld, not available, cannot be computed), in the reader's order of concern;
+    # ``reason`` says why in words (the trust's, or the engine's)
+    status: Status = Status.SHOWN
+    reason: str = ""
     compared_with: int | None = None
     in_equity_band: bool | None = None
     # decimal places a typed figure was printed with, so the site shows "1.5" as 1.5, or that likelihoods from counts
@@ -38,6 +43,12 @@ class Row:
     # the test statistic behind ``direction``, and why a change was not tested or not compared
     z: float | None = None
     direction_note: str = ""
+
+
+    @property
+    def note(self) -> str:
+        """The published CSV's note: the status and reason as one text (``suppressed``, ``not_available: why``...)."""
+        return note_text(self.status, self.reason)
 
 
 FLOATS = ("value", "ci_low", "ci_high", "z")

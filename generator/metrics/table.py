@@ -27,22 +27,22 @@ from .disclosure import CATEGORIES, Pattern, protect
 from .formulas import Figure, in_band, is_small, percentage, places_that_divide, relative_likelihood
 from .published import benchmark_rows, indicator_1_published_rows, typed_row
 from .row import Metrics, Row, normalised
+from .status import Status
 from .travel import add_directions
 
-SUPPRESSED = "suppressed"
 
 
 def _row(year: int, indicator: int, breakdown: str, measure: str, figure: Figure, source: str) -> Row:
     return Row(year, indicator, breakdown, measure, figure.value, figure.ci_low, figure.ci_high,
-               source=source, note=figure.note)
+               source=source, status=figure.status, reason=figure.reason)
 
 
 def _suppressed(year: int, indicator: int, breakdown: str, measure: str, source: str = "counts") -> Row:
-    return Row(year, indicator, breakdown, measure, None, source=source, note=SUPPRESSED)
+    return Row(year, indicator, breakdown, measure, None, source=source, status=Status.SUPPRESSED)
 
 
 def _not_available(year: int, indicator: int, breakdown: str, measure: str, reason: str) -> Row:
-    return Row(year, indicator, breakdown, measure, None, note=f"not_available: {reason}")
+    return Row(year, indicator, breakdown, measure, None, status=Status.NOT_AVAILABLE, reason=reason)
 
 
 # --- indicator 1 -----------------------------------------------------------
@@ -305,15 +305,21 @@ def board_rows(year: int, block: Indicator9, workforce_share: Row | None, terms:
         # only counts on both sides make a difference "from counts"; anything else is computed from published figures
         both_counts = typed is None and getattr(workforce_share, "source", "") == "counts"
         diff_source = "counts" if both_counts else "computed"
-        if workforce_share is None or workforce_share.note.startswith("not_available"):
+        if workforce_share is None or workforce_share.status is Status.NOT_AVAILABLE:
             yield _row(year, number, breakdown, "difference",
                        Figure.cannot(f"the workforce {terms.bme} share (indicator 1) is not available this year"), diff_source)
-        elif workforce_share.note == SUPPRESSED:
+        elif workforce_share.status is Status.SUPPRESSED:
             yield _suppressed(year, number, breakdown, "difference", diff_source)
         elif share.value is None or workforce_share.value is None:
-            yield _row(year, number, breakdown, "difference", Figure(None, note=share.note or workforce_share.note), diff_source)
+            yield _row(year, number, breakdown, "difference", _reason_of(share, workforce_share), diff_source)
         else:
             yield Row(year, number, breakdown, "difference", share.value - workforce_share.value, source=diff_source)
+
+
+def _reason_of(share: Figure, workforce_share: Row) -> Figure:
+    """No difference: for the reason the board share has none, else the reason the workforce share has none."""
+    missing = share if share.status is not Status.SHOWN else workforce_share
+    return Figure(None, status=missing.status, reason=missing.reason)
 
 
 # --- the table -------------------------------------------------------------

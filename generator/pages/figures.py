@@ -7,6 +7,7 @@ from typing import Any
 
 from ..data import INDICATORS, Dataset, Indicator, Year
 from ..metrics import Metrics, Row
+from ..metrics.status import Status
 from .travel import cell_words, travel_html, travel_text, why_words
 from .wording import (
     Labels,
@@ -84,11 +85,11 @@ class FigureTable:
     def note(self, fig: Figure | None) -> str:
         if fig is None:
             return ""
-        words = note_words(fig.note, fig.source, self.threshold, self.published_in(fig.year, fig.indicator))
+        words = note_words(fig.status, fig.reason, fig.source, self.threshold, self.published_in(fig.year, fig.indicator))
         if fig.has_value and fig.source in ("published", "computed") and fig.measure == "relative_likelihood":
             words += " Without the counts there is no confidence interval."
         reason = getattr(self._block(fig.year, fig.indicator), "missing_reason", None)
-        if reason and fig.note.startswith("cannot be computed"):
+        if reason and fig.status is Status.CANNOT_COMPUTE:
             words += " " + sentence_end(reason)  # the trust's own words for why the figures behind it are missing
         return words
 
@@ -196,9 +197,9 @@ class Headline:
             return ""
         if self.figure is None:
             return "No figure entered"
-        if self.figure.note == "suppressed":
+        if self.figure.status is Status.SUPPRESSED:
             return "Withheld for privacy"
-        if self.figure.note.startswith("not_available"):
+        if self.figure.status is Status.NOT_AVAILABLE:
             return "Not available"
         return "Cannot be computed"
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..data import INDICATORS, STAFF_GROUP_TITLES
 from . import charts
+from ..metrics.status import Status
 from .figures import Figure, FigureTable
 from .prose import safe_markdown  # noqa: F401 - the templates, report.py and corrections.py read it here
 from .tables import NO_FIGURE, Table
@@ -30,9 +31,9 @@ def cell(table: FigureTable, fig: Figure | None, where: tuple[int, int, str] | N
             mark = SOURCE_MARKS.get(fig.source, "").strip(" ()")
             return f"{fig.shown} ({table.senior_label(fig.year)}{', ' + mark if mark else ''})"
         return fig.shown + SOURCE_MARKS.get(fig.source, "")
-    if fig.note == "suppressed":
+    if fig.status is Status.SUPPRESSED:
         return "Withheld (privacy)"
-    if fig.note.startswith("not_available"):
+    if fig.status is Status.NOT_AVAILABLE:
         return "Not available"
     return "Cannot be computed"
 
@@ -60,7 +61,7 @@ def year_notes(table: FigureTable, number: int, columns: list[tuple[str, str, st
                          f"{table.year_label(fig.compared_with)}. {sentence_end(why)}")
         for heading, measure, breakdown in columns:
             other = table.get(year.year, number, measure, breakdown)
-            if other is not None and other is not fig and other.note.startswith("cannot be computed"):
+            if other is not None and other is not fig and other.status is Status.CANNOT_COMPUTE:
                 notes.append(f"{year.display_label}, {heading}: {table.note(other)}")
     return notes
 
@@ -239,7 +240,7 @@ def detail_table(number: int, table: FigureTable, year: int) -> Table:
     # the headline's own note is under the headline; other figures that cannot be computed say why here
     notes = [f"{table.year_label(y)}, {heading}: {table.note(fig)}"
              for y in filter(None, (year, previous)) for heading, measure, breakdown in columns
-             if (fig := table.get(y, number, measure, breakdown)) is not None and fig.note.startswith("cannot be computed")
+             if (fig := table.get(y, number, measure, breakdown)) is not None and fig.status is Status.CANNOT_COMPUTE
              and (measure, breakdown) != (spec.headline_measure, spec.headline_breakdown)]
     notes = missing_notes(table, number, rows, list(filter(None, (year, previous)))) + notes
     return Table(f"table-indicator-{number}-{year}", caption, head, rows, notes)

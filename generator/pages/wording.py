@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from ..data import INDICATORS, Terminology
+from ..metrics.status import Status
 
 MINUS = "\u2212"  # read as "minus" by screen readers, unlike a hyphen
 
@@ -147,20 +148,20 @@ def headline_sentence(indicator: int, labels: Labels, values: dict[str, float | 
             f"{side} the share of the workforce ({pct('workforce_bme_share')}).")
 
 
-def note_words(note: str, source: str, threshold: int, published_in: str = "that year's report") -> str:
+def note_words(status: Status, reason: str, source: str, threshold: int, published_in: str = "that year's report") -> str:
     """The reader's wording for a figure that has no value, or a caveat on one that has.
 
     ``published_in`` names where a published figure was printed: the trust's own words, or the year's report.
     """
-    if note == "suppressed":
+    if status is Status.SUPPRESSED:
         return (f"Withheld to protect privacy: this figure rests on fewer than {threshold} people, or would let a reader "
                 "work out such a number from the figures shown, so publishing it could identify someone.")
-    if note.startswith("not_available: "):
-        return "Not available: " + note.removeprefix("not_available: ")
-    if note.startswith("cannot be computed: "):
-        return "Cannot be computed: " + note.removeprefix("cannot be computed: ") + "."
-    if note.startswith("confidence interval cannot be computed"):
-        return "No confidence interval: a count of zero."
+    if status is Status.NOT_AVAILABLE:
+        return "Not available: " + reason
+    if status is Status.CANNOT_COMPUTE:
+        return "Cannot be computed: " + reason + "."
+    if status is Status.NO_INTERVAL:
+        return "No confidence interval: " + reason + "."
     if source == "published":
         return f"As published in {published_in}."
     if source == "computed":

@@ -15,18 +15,10 @@ from pathlib import Path
 import click
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..data import CLOSED, INDICATORS, STAFF_GROUP_TITLES, Dataset, Project, load_project
+from ..data import CLOSED, INDICATORS, Dataset, Indicator, Project, load_project
 from ..data.yamlfile import display_path, new_yaml
 
 COUNTS = "{white: , bme: , unknown: }"
-SURVEY_HELP = {
-    5: "harassment, bullying or abuse from patients, relatives or the public",
-    6: "harassment, bullying or abuse from staff",
-    7: "believing the organisation provides equal opportunities for career progression",
-    8: "personally experiencing discrimination from a manager or colleague",
-}
-
-
 def narrative_lines(year: int) -> list[str]:
     """The narrative slots, commented out so the draft still validates, each with what to write in it."""
     return [
@@ -60,45 +52,32 @@ def year_text(dataset: Dataset, year: int) -> str:
         "summary:  # Markdown: the year in a few plain sentences",
         "",
         *narrative_lines(year),
-        "",
-        f"indicator_1:  # {INDICATORS[1].short_title}: headcounts at 31 March {year}, bands in display order",
     ]
-    counted = [y for y in dataset.years if y.indicator_1 is not None and y.indicator_1.groups()]
-    groups = counted[-1].indicator_1.groups() if counted else {g: {"Band 2": None} for g in STAFF_GROUP_TITLES}
-    for group, bands in groups.items():
-        lines.append(f"  # {group}:")
-        lines.extend(f'  #   "{label}": {COUNTS}' for label in bands)
-    lines += [
-        "",
-        f"indicator_2:  # {INDICATORS[2].short_title}",
-        f"  # shortlisted: {COUNTS}",
-        f"  # appointed: {COUNTS}",
-        "",
-        f"indicator_3:  # {INDICATORS[3].short_title}",
-        f"  # entered: {COUNTS}",
-        "  # workforce: {white: , bme: , unknown: }  # only if different from the indicator 1 totals",
-        "",
-        f"indicator_4:  # {INDICATORS[4].short_title}",
-        f"  # accessed: {COUNTS}",
-        "  # workforce: {white: , bme: , unknown: }  # only if different from the indicator 1 totals",
-    ]
-    for n in (5, 6, 7, 8):
-        lines += [
-            "",
-            f"indicator_{n}:  # % of respondents {SURVEY_HELP[n]}",
-            "  # white: ",
-            "  # bme: ",
-            "  # responses: {white: , bme: }",
-            "  # national_average: {white: , bme: }",
-            "  # comparator_average: {white: , bme: }",
-        ]
-    lines += [
-        "",
-        f"indicator_9:  # {INDICATORS[9].short_title}: board members at 31 March {year}",
-        f"  # voting: {COUNTS}",
-        f"  # executive: {COUNTS}",
-    ]
+    for spec in INDICATORS.values():
+        lines += ["", *_indicator_lines(spec, dataset, year)]
     return "\n".join(lines) + "\n"
+
+
+def _indicator_lines(spec: Indicator, dataset: Dataset, year: int) -> list[str]:
+    """One indicator's commented-out block, as its kind and its definition's count keys say."""
+    if spec.kind == "representation":
+        lines = [f"{spec.key}:  # {spec.short_title}: headcounts at 31 March {year}, bands in display order"]
+        counted = [y for y in dataset.years if (block := y.indicator(spec.number)) is not None and block.groups()]
+        groups = counted[-1].indicator(spec.number).groups() if counted else {g: {"Band 2": None} for g in spec.count_keys}
+        for group, bands in groups.items():
+            lines.append(f"  # {group}:")
+            lines.extend(f'  #   "{label}": {COUNTS}' for label in bands)
+        return lines
+    if spec.kind == "survey":
+        return [f"{spec.key}:  # {spec.short_title}: % of respondents who {spec.phrase}", "  # white: ", "  # bme: ",
+                "  # responses: {white: , bme: }", "  # national_average: {white: , bme: }",
+                "  # comparator_average: {white: , bme: }"]
+    when = f": board members at 31 March {year}" if spec.kind == "board" else ""
+    lines = [f"{spec.key}:  # {spec.short_title}{when}"]
+    lines += [f"  # {key}: {COUNTS}" for key in spec.count_keys if key != "workforce"]
+    if "workforce" in spec.count_keys:
+        lines.append("  # workforce: {white: , bme: , unknown: }  # only if different from the indicator 1 totals")
+    return lines
 
 
 def plan_text(data_dir: Path, dataset: Dataset, year: int) -> str:
