@@ -7,22 +7,23 @@ code branches on an indicator's number.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import resources
 
 import yaml
 
 
-KINDS = ("representation", "likelihood", "survey", "board")
+KINDS = ("representation", "likelihood", "survey", "score", "narrative", "board")
 
 
 @dataclass(frozen=True)
 class Indicator:
     """One indicator of a standard, as ``standards/<standard>.yaml`` defines it."""
 
-    number: int
-    key: str  # its block in a year's file, e.g. indicator_3
-    kind: str  # representation | likelihood | survey | board: which code computes and words it
+    number: int  # the engine's key, unique across standards
+    key: str  # its block in a year's file (in the standard's section), e.g. indicator_3
+    kind: str  # one of KINDS: which code computes and words it
     short_title: str
     question: str  # what it measures, in plain English, with {bme} / {white} placeholders
     source: str
@@ -47,6 +48,23 @@ class Indicator:
     # a relative likelihood is judged on its distance from 1
     higher_better_measures: tuple[str, ...] = ()
     lower_better_measures: tuple[str, ...] = ()
+    # the guidance's own number ("4a(i)"), the standard it belongs to and what the standard calls one
+    id: str = ""
+    standard: str = "wres"
+    noun: str = "indicator"
+    section: str = ""  # the block of a year's file its key is in ("wdes"); "" for the top level
+    # a survey question asked of the focus group only (WDES 8): no reference figure, no gap
+    focus_only: bool = False
+
+    @property
+    def label(self) -> str:
+        """How readers see it named: "Indicator 3", "Metric 4a(i)"."""
+        return f"{self.noun.capitalize()} {self.id}"
+
+    @property
+    def slug(self) -> str:
+        """Its page's file name: indicator-3, metric-4a-i."""
+        return f"{self.noun}-" + re.sub(r"[^0-9a-z]+", "-", self.id.lower()).strip("-")
 
     @property
     def bottom_group(self) -> str:
@@ -58,23 +76,48 @@ class Indicator:
         return self.headline_measure in self.higher_better_measures
 
 
-def _definitions(standard: str) -> dict[int, Indicator]:
-    """The indicators of ``standard``, from the definitions file shipped with the package.
+@dataclass(frozen=True)
+class Standard:
+    """One equality standard: its names, its groups' keys in the files, and its indicators in order."""
+
+    id: str  # wres, wdes
+    name: str
+    short_name: str
+    noun: str  # indicator, metric
+    section: str  # the key of its block in a year's file; "" for WRES, whose indicators sit at the top level
+    groups: dict[str, str]  # focus, reference, unknown -> the key the files and the CSV use
+    unknown_people: str  # "{people} of unknown ethnicity"
+    indicators: dict[int, Indicator]
+
+    def csv_measure(self, measure: str) -> str:
+        """A measure as the standard's CSV names it: WDES says disabled_share where the engine says bme_share."""
+        names = {"bme": self.groups["focus"], "white": self.groups["reference"]}
+        return "_".join(names.get(part, part) for part in measure.split("_"))
+
+
+def _standard(name: str) -> Standard:
+    """``name``'s definitions, from the file shipped with the package.
 
     The file is ours, not a trust's, so plain ``yaml.safe_load`` reads it; a test checks every field.
     """
-    text = (resources.files(__package__) / "standards" / f"{standard}.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load((resources.files(__package__) / "standards" / f"{name}.yaml").read_text(encoding="utf-8"))
+    noun = data.get("noun", "indicator")
     found = {}
-    for entry in yaml.safe_load(text)["indicators"]:
+    for entry in data["indicators"]:
         fields = {k: tuple(v) if isinstance(v, list) else v for k, v in entry.items()}
-        indicator = Indicator(**fields)
+        indicator = Indicator(**{"id": str(fields["number"]), **fields, "standard": name, "noun": noun,
+                                 "section": data.get("section", "")})
         if indicator.kind not in KINDS:
-            raise ValueError(f"{standard}.yaml: indicator {indicator.number}: unknown kind {indicator.kind!r}")
+            raise ValueError(f"{name}.yaml: {indicator.label}: unknown kind {indicator.kind!r}")
         found[indicator.number] = indicator
-    return found
+    return Standard(name, data["name"], data["short_name"], noun, data.get("section", ""), data["groups"],
+                    data["unknown_people"], found)
 
 
-INDICATORS: dict[int, Indicator] = _definitions("wres")
+STANDARDS: dict[str, Standard] = {name: _standard(name) for name in ("wres", "wdes")}
+WRES = STANDARDS["wres"]
+# Every indicator of every standard by its number, to look one up; loop over a standard's own ``indicators``.
+INDICATORS: dict[int, Indicator] = {n: spec for standard in STANDARDS.values() for n, spec in standard.indicators.items()}
 
 STAFF_GROUP_TITLES = {
     "non_clinical": "Non-clinical staff",
@@ -90,6 +133,8 @@ KIND_MEASURES: dict[str, tuple[str, ...]] = {
     "survey": ("white", "bme", "gap", "responses_white", "responses_bme", "national_white", "national_bme",
                "comparator_white", "comparator_bme"),
     "board": ("board_bme_share", "difference", "workforce_bme_share"),
+    "score": ("white", "bme", "gap", "overall", "national_white", "national_bme"),
+    "narrative": (),
 }
 # National and comparator figures of the kinds that have them are rows too (``national_<measure>``), but
 # not the trust's own figures: a target cannot name them. (Survey averages are measures of their own.)
@@ -98,6 +143,8 @@ KIND_BENCHMARKS: dict[str, tuple[str, ...]] = {
     "likelihood": ("relative_likelihood", "likelihood_white", "likelihood_bme"),
     "survey": (),
     "board": ("board_bme_share",),
+    "score": (),
+    "narrative": (),
 }
 
 MEASURES: dict[int, tuple[str, ...]] = {n: KIND_MEASURES[spec.kind] for n, spec in INDICATORS.items()}

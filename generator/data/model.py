@@ -18,7 +18,7 @@ from pydantic import Field, StrictBool, StrictInt
 
 from .addresses import EmailAddress, SiteAddress, WebAddress
 from .base import Strict
-from .indicators import INDICATORS
+from .indicators import INDICATORS, STANDARDS
 from .narrative import Identity, Narrative
 from .plans import ActionPlan
 from .printed import PrintedPercent, PrintedRatio
@@ -39,9 +39,20 @@ class Terminology(Strict):
     unknown: str = Field("Unknown", min_length=1, description="Label for staff whose ethnicity is not stated or not known.")
 
 
+class DisabilityTerminology(Strict):
+    disabled: str = Field("Disabled", min_length=1, description='Label for the group the WDES data calls "disabled"; the guidance writes "Disabled" with a capital D.')
+    non_disabled: str = Field("non-disabled", min_length=1, description='Label for the group the WDES data calls "non_disabled".')
+    unknown: str = Field("Unknown", min_length=1, description="Label for staff whose disability status is not declared or not known.")
+
+    def as_terminology(self) -> Terminology:
+        """The labels in the engine's shape: the WDES's focus group where the WRES has "bme"."""
+        return Terminology(bme=self.disabled, bme_long=self.disabled, white=self.non_disabled, unknown=self.unknown)
+
+
 class NoChange(Strict):
     relative_likelihood: float = Field(0.05, ge=0, description="A change in distance from equity |ln RL| up to this size counts as no change.")
     percentage_points: float = Field(1.0, ge=0, description="A change in a percentage up to this many percentage points counts as no change.")
+    score: float = Field(0.1, ge=0, description="A change in an engagement score (0 to 10, WDES metric 9a) up to this size counts as no change.")
 
 
 class Settings(Strict):
@@ -75,9 +86,15 @@ class Organisation(Strict):
     contact_email: EmailAddress = Field(..., description="Where readers ask questions or request the report in another format.")
     comparator: str | None = Field(None, min_length=1, description="Name of the comparator group behind the comparator figures (comparator and comparator_average), e.g. 'Acute trusts in London'. Required when any year gives comparator figures.")
     terminology: Terminology = Field(default_factory=Terminology, description="Labels shown to readers; the data keys stay white / bme / unknown.")
+    wdes_terminology: DisabilityTerminology = Field(default_factory=DisabilityTerminology, description=(
+        "WDES labels shown to readers; the data keys stay disabled / non_disabled / unknown."))
     settings: Settings = Field(default_factory=Settings, description="Disclosure control and how figures are judged.")
     site: Site = Field(default_factory=Site, description="The website: its name, address and description (in a project's wres.yaml).")
     identity: Identity | None = Field(None, description="The trust's logo and accent colour on the site and the PDF; without it the site keeps its neutral look.")
+
+    def terminology_for(self, standard: str) -> Terminology:
+        """The labels of ``standard``'s groups, in the engine's shape."""
+        return self.wdes_terminology.as_terminology() if standard == "wdes" else self.terminology
 
     @property
     def display_name(self) -> str:
@@ -291,6 +308,10 @@ class Correction(Strict):
     why: Markdown = Field(..., min_length=1, description="Why it changed, e.g. 'Twelve appointments were recorded against the wrong year.'")
 
 
+# The WDES blocks are the WRES ones with the groups renamed, so they are built from the classes above.
+from .wdes import Wdes  # noqa: E402
+
+
 class Year(Strict):
     year: StrictInt = Field(..., ge=2015, le=2100, description="The WRES year: workforce snapshot of 31 March of this year. Must match the file name.")
     status: Literal["draft", "published"] = Field("published", description="draft: checked and previewed with 'wres serve --drafts', never on the built site. 'wres publish YEAR' sets published. A file without status counts as published.")
@@ -309,6 +330,8 @@ class Year(Strict):
     indicator_7: SurveyIndicator | None = Field(None, description="Indicator 7: belief in equal opportunities for career progression or promotion.")
     indicator_8: SurveyIndicator | None = Field(None, description="Indicator 8: discrimination from a manager, team leader or colleague.")
     indicator_9: Indicator9 | None = Field(None, description="Indicator 9: board membership compared with the workforce.")
+    wdes: Wdes | None = Field(None, description=(
+        "The year's Workforce Disability Equality Standard figures, for a trust that publishes the WDES on the same site."))
     corrections: list[Correction] = Field(default_factory=list, description="Corrections to figures after the year was published, oldest first: each is shown on the pages affected and in the corrections log.")
 
     @property
@@ -319,8 +342,14 @@ class Year(Strict):
     def staff_survey_year(self) -> int:
         return self.survey_year if self.survey_year is not None else self.year - 1
 
-    def indicator(self, number: int) -> Strict | None:
-        return getattr(self, INDICATORS[number].key)
+    def indicator(self, number: int) -> Strict | str | None:
+        spec = INDICATORS[number]
+        holder = getattr(self, spec.section) if spec.section else self
+        return getattr(holder, spec.key) if holder is not None else None
+
+    def publishes(self, standard: str) -> bool:
+        """Whether the year gives any figure of ``standard``."""
+        return any(self.indicator(n) is not None for n in STANDARDS[standard].indicators)
 
 
 class Dataset(Strict):

@@ -8,6 +8,7 @@ import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from ..data.indicators import INDICATORS, STANDARDS
 from .status import Status, note_text
 
 COLUMNS = ["year", "indicator", "breakdown", "measure", "value", "ci_low", "ci_high", "direction", "movement", "source",
@@ -99,13 +100,20 @@ class Metrics:
         """One field of every row, in order."""
         return [getattr(r, name) for r in self.rows]
 
-    def to_csv(self) -> str:
-        """The published CSV: exactly :data:`COLUMNS`, figures unrounded, empty cells for no value."""
+    def to_csv(self, *, standard_column: bool = False) -> str:
+        """The published CSV: exactly :data:`COLUMNS`, figures unrounded, empty cells for no value.
+
+        Each row names its indicator and measure as its standard does ("4a(i)", "disabled_share");
+        ``standard_column`` puts the standard first, for a file that holds more than one.
+        """
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(COLUMNS)
+        writer.writerow(["standard", *COLUMNS] if standard_column else COLUMNS)
         for r in self.rows:
-            writer.writerow([r.year, r.indicator, r.breakdown, r.measure, csv_number(r.value), csv_number(r.ci_low),
-                             csv_number(r.ci_high), r.direction, r.movement, r.source, r.note])
+            spec = INDICATORS[r.indicator]
+            standard = STANDARDS[spec.standard]
+            cells = [r.year, spec.id, r.breakdown, standard.csv_measure(r.measure), csv_number(r.value),
+                     csv_number(r.ci_low), csv_number(r.ci_high), r.direction, r.movement, r.source, r.note]
+            writer.writerow([standard.short_name, *cells] if standard_column else cells)
         return out.getvalue()
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..data import INDICATORS
+from ..data.indicators import STANDARDS, Indicator, Standard
 from ..data.model import (
     Counts,
     Dataset,
@@ -131,11 +132,16 @@ def indicator_1_rows(year: int, block: Indicator1, settings: Settings, number: i
 # --- indicators 2-4 --------------------------------------------------------
 
 
-def _people(group: str, people: str, terms: Terminology) -> str:
-    """"White applicants", in the organisation's own words; unknown ethnicity reads as a phrase."""
+def _representation(spec: Indicator) -> Indicator:
+    """The representation indicator of ``spec``'s standard: its counts are the workforce."""
+    return next(s for s in STANDARDS[spec.standard].indicators.values() if s.kind == "representation")
+
+
+def _people(group: str, spec: Indicator, terms: Terminology) -> str:
+    """"White applicants", in the organisation's own words; the unknown group reads as the standard's phrase."""
     if group == "unknown":
-        return f"{people} of unknown ethnicity"
-    return f"{terms.white if group == 'white' else terms.bme} {people}"
+        return STANDARDS[spec.standard].unknown_people.format(people=spec.people)
+    return f"{terms.white if group == 'white' else terms.bme} {spec.people}"
 
 
 def likelihood_rows(year: int, number: int, block, workforce: Counts | None, settings: Settings,  # noqa: ANN001
@@ -204,7 +210,8 @@ def _counted_likelihoods(year: int, number: int, block, workforce: Counts | None
     from_indicator_1 = spec.denominator_key == "workforce" and block.workforce is None
     if population is None:
         # Partial counts: say why nothing can be computed from them, rather than refusing the file.
-        why = ("the workforce is not given and indicator 1 has no counts this year" if spec.denominator_key == "workforce"
+        why = (f"the workforce is not given and {_representation(spec).label.lower()} has no counts this year"
+               if spec.denominator_key == "workforce"
                else f"the {spec.denominator_key} counts are not given")
         for measure in LIKELIHOOD_MEASURES:
             yield measure, _row(year, number, "", measure, Figure.cannot(why), "counts")
@@ -222,7 +229,7 @@ def _counted_likelihoods(year: int, number: int, block, workforce: Counts | None
         if hidden[group]:
             yield measure, _suppressed(year, number, "", measure)
         else:
-            why = f"no {_people(group, spec.people, terms)} {counted_in}"
+            why = f"no {_people(group, spec, terms)} {counted_in}"
             yield measure, _row(year, number, "", measure, percentage(n, d, why_empty=why), "counts")
     if absent["white"] or absent["bme"]:
         missing = terms.white if absent["white"] else terms.bme
@@ -235,9 +242,9 @@ def _counted_likelihoods(year: int, number: int, block, workforce: Counts | None
     top, bottom = spec.top_group, spec.bottom_group
     figure = relative_likelihood(
         getattr(events, top), getattr(population, top), getattr(events, bottom), getattr(population, bottom),
-        why=(f"no {_people(top, spec.people, terms)} {counted_in}",
-             f"no {_people(bottom, spec.people, terms)} {counted_in}",
-             f"no {_people(bottom, spec.people, terms)} {spec.event}, so there is nothing to compare with"),
+        why=(f"no {_people(top, spec, terms)} {counted_in}",
+             f"no {_people(bottom, spec, terms)} {counted_in}",
+             f"no {_people(bottom, spec, terms)} {spec.event}, so there is nothing to compare with"),
     )
     yield "relative_likelihood", _row(year, number, "", "relative_likelihood", figure, "counts")
 
@@ -256,7 +263,7 @@ def survey_rows(year: int, number: int, block: SurveyIndicator, terms: Terminolo
                       base=block.responses.bme if block.responses is not None else None)
         if block.white is not None:
             yield Row(year, number, "", "gap", block.bme - block.white, source="survey")
-        else:
+        elif not INDICATORS[number].focus_only:  # a question asked of one group has no gap to compute
             yield _row(year, number, "", "gap", Figure.cannot(f"no {terms.white} percentage was given"), "survey")
     if block.responses is not None:
         for group in ("white", "bme"):
@@ -267,6 +274,54 @@ def survey_rows(year: int, number: int, block: SurveyIndicator, terms: Terminolo
             for group in ("white", "bme"):
                 if getattr(averages, group) is not None:
                     yield typed_row(year, number, "", f"{prefix}_{group}", getattr(averages, group), "survey")
+
+
+# --- scores (WDES 9a) -----------------------------------------------------
+
+
+def score_rows(year: int, number: int, block, terms: Terminology) -> Iterator[Row]:  # noqa: ANN001
+    """Engagement scores (0-10) as the survey published them, and the gap between the groups' scores."""
+    if block.not_available:
+        yield _not_available(year, number, "", "bme", block.not_available)
+        return
+    for measure in ("white", "bme", "overall"):
+        if getattr(block, measure) is not None:
+            yield typed_row(year, number, "", measure, getattr(block, measure), "survey")
+    if block.bme is not None:
+        if block.white is not None:
+            yield Row(year, number, "", "gap", block.bme - block.white, source="survey")
+        else:
+            yield _row(year, number, "", "gap", Figure.cannot(f"no {terms.white} score was given"), "survey")
+    if block.national_average is not None:
+        for group in ("white", "bme"):
+            if getattr(block.national_average, group) is not None:
+                yield typed_row(year, number, "", f"national_{group}", getattr(block.national_average, group), "survey")
+
+
+# --- the declaration gap (WDES) ------------------------------------------
+
+
+def declaration_rows(year: Year, standard: Standard, number: int, rows: list[Row]) -> Iterator[Row]:
+    """The share declaring the focus group in the staff survey beside the share on ESR, and the gap between them.
+
+    Only a standard whose section gives ``survey_declaration`` has them (the WDES): far fewer staff declare a
+    disability on ESR than in the survey, which weakens every workforce metric.
+    """
+    section = getattr(year, standard.section, None) if standard.section else None
+    declared = getattr(section, "survey_declaration", None)
+    if declared is None:
+        return
+    survey = replace(typed_row(year.year, number, "overall", "survey_declared_share", declared.share, "survey"),
+                     base=declared.responses)
+    yield survey
+    esr = next((r for r in rows if r.indicator == number and r.breakdown == "overall" and r.measure == "bme_share"), None)
+    if esr is None or esr.status is Status.NOT_AVAILABLE:
+        yield _row(year.year, number, "overall", "declaration_gap",
+                   Figure.cannot("there is no share declared on ESR this year"), "computed")
+    elif esr.status is Status.SUPPRESSED:
+        yield _suppressed(year.year, number, "overall", "declaration_gap", "computed")
+    elif esr.value is not None:
+        yield Row(year.year, number, "overall", "declaration_gap", survey.value - esr.value, source="computed")
 
 
 # --- indicator 9 -----------------------------------------------------------
@@ -307,7 +362,8 @@ def board_rows(year: int, block: Indicator9, workforce_share: Row | None, terms:
         diff_source = "counts" if both_counts else "computed"
         if workforce_share is None or workforce_share.status is Status.NOT_AVAILABLE:
             yield _row(year, number, breakdown, "difference",
-                       Figure.cannot(f"the workforce {terms.bme} share (indicator 1) is not available this year"), diff_source)
+                       Figure.cannot(f"the workforce {terms.bme} share ({_representation(INDICATORS[number]).label.lower()}) "
+                                     "is not available this year"), diff_source)
         elif workforce_share.status is Status.SUPPRESSED:
             yield _suppressed(year, number, breakdown, "difference", diff_source)
         elif share.value is None or workforce_share.value is None:
@@ -326,26 +382,36 @@ def _reason_of(share: Figure, workforce_share: Row) -> Figure:
 
 
 def year_rows(year: Year, organisation: Organisation) -> list[Row]:
-    """Every figure of one year, indicator by indicator in the standard's order, each computed as its kind says."""
-    settings, terms = organisation.settings, organisation.terminology
+    """Every figure of one year: each standard's indicators in its order, each computed as its kind says."""
+    return [row for standard in STANDARDS.values() for row in standard_rows(year, standard, organisation)]
+
+
+def standard_rows(year: Year, standard: Standard, organisation: Organisation) -> list[Row]:
+    settings, terms = organisation.settings, organisation.terminology_for(standard.id)
     rows: list[Row] = []
-    representation = next((year.indicator(n) for n, spec in INDICATORS.items() if spec.kind == "representation"), None)
-    workforce = representation.total() if representation is not None else None
-    withheld = withheld_workforce(representation, settings)
-    for number, spec in INDICATORS.items():
+    indicators = standard.indicators
+    representation = next((n for n, spec in indicators.items() if spec.kind == "representation"), None)
+    workforce_block = year.indicator(representation) if representation is not None else None
+    workforce = workforce_block.total() if workforce_block is not None else None
+    withheld = withheld_workforce(workforce_block, settings)
+    for number, spec in indicators.items():
         block = year.indicator(number)
         if block is None:
             continue
         if spec.kind == "representation":
             rows.extend(indicator_1_rows(year.year, block, settings, number))
+            rows.extend(declaration_rows(year, standard, number, rows))
         elif spec.kind == "likelihood":
             rows.extend(likelihood_rows(year.year, number, block, workforce, settings, terms, withheld))
         elif spec.kind == "survey":
             rows.extend(survey_rows(year.year, number, block, terms))
-        else:
-            overall_share = next((r for r in rows if INDICATORS[r.indicator].kind == "representation"
+        elif spec.kind == "score":
+            rows.extend(score_rows(year.year, number, block, terms))
+        elif spec.kind == "board":
+            overall_share = next((r for r in rows if r.indicator == representation
                                   and r.breakdown == "overall" and r.measure == "bme_share"), None)
             rows.extend(board_rows(year.year, block, overall_share, terms, number))
+        # a narrative indicator has no figures: the pages show the organisation's words
     return rows
 
 

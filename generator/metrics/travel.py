@@ -53,6 +53,7 @@ NOT_TESTED_WHY = {
     "interval": "a figure without a confidence interval (a count of zero) cannot be tested",
     "responses": "survey percentages without response counts cannot be tested",
     "counts": "figures without the counts behind them cannot be tested",
+    "score": "engagement scores are published without the spread behind them, so a change cannot be tested",
 }
 
 # a change larger than chance, but too small to call: said in words so "no significant change" is not misread
@@ -77,7 +78,7 @@ def judged_value(number: int, value: float) -> float | None:
         return abs(math.log(value)) if value > 0 else None
     if kind == "board":
         return max(0.0, -value)
-    if kind == "survey" and INDICATORS[number].higher_is_better:
+    if kind in ("survey", "score") and INDICATORS[number].higher_is_better:
         return -value
     return value
 
@@ -117,6 +118,8 @@ def z_of_ratios(previous: Row, current: Row) -> float:
 def z_statistic(number: int, previous: Row, current: Row) -> tuple[float | None, str]:
     """(z, "") for a change of a sampled figure (2-8) that can be tested, else (None, why not)."""
     kind = INDICATORS[number].kind
+    if kind == "score":
+        return None, NOT_TESTED_WHY["score"]
     if previous.source not in ("counts", "survey") or current.source not in ("counts", "survey"):
         return None, NOT_TESTED_WHY["published"]
     if kind == "likelihood":
@@ -129,8 +132,10 @@ def z_statistic(number: int, previous: Row, current: Row) -> tuple[float | None,
 
 
 def tolerance(number: int, settings: Settings) -> float:
-    no_change = settings.no_change
-    return no_change.relative_likelihood if INDICATORS[number].kind == "likelihood" else no_change.percentage_points
+    no_change, kind = settings.no_change, INDICATORS[number].kind
+    if kind == "likelihood":
+        return no_change.relative_likelihood
+    return no_change.score if kind == "score" else no_change.percentage_points
 
 
 def movement(number: int, previous: Row, current: Row, settings: Settings) -> str:
