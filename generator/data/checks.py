@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from .indicators import INDICATORS
+from .indicators import INDICATORS, WRES
 from .yamlfile import Loc
 
 Finding = tuple[Loc, str]
@@ -19,7 +19,7 @@ GROUPS = ("white", "bme", "unknown")
 
 SURVEY_REQUIRED = ("white", "bme")
 # the representation indicator: its staff groups' counts add up to the workforce the likelihoods may divide by
-REPRESENTATION = next(spec for spec in INDICATORS.values() if spec.kind == "representation")
+REPRESENTATION = next(spec for spec in WRES.indicators.values() if spec.kind == "representation")
 
 
 def _count(value: Any) -> int | None:
@@ -74,7 +74,7 @@ def check_year(data: dict[str, Any], file_year: int | None) -> Iterator[Finding]
     if isinstance(year, int) and isinstance(survey, int) and survey > year:
         yield ("survey_year",), f"the staff survey ({survey}) cannot be later than the WRES year ({year})"
     workforce = data.get(REPRESENTATION.key)
-    for number, spec in INDICATORS.items():
+    for number, spec in WRES.indicators.items():
         key = spec.key
         block = data.get(key)
         if isinstance(block, dict):
@@ -104,7 +104,7 @@ def check_comparator_named(data: dict[str, Any], comparator: str | None) -> Iter
     """Comparator figures need the comparator group's name, or readers cannot tell what they are compared with."""
     if comparator:
         return
-    for spec in INDICATORS.values():
+    for spec in WRES.indicators.values():
         key = spec.key
         block = data.get(key)
         if isinstance(block, dict):

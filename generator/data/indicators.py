@@ -133,7 +133,7 @@ KIND_MEASURES: dict[str, tuple[str, ...]] = {
     "survey": ("white", "bme", "gap", "responses_white", "responses_bme", "national_white", "national_bme",
                "comparator_white", "comparator_bme"),
     "board": ("board_bme_share", "difference", "workforce_bme_share"),
-    "score": ("white", "bme", "gap", "overall", "national_white", "national_bme"),
+    "score": ("score_white", "score_bme", "score_gap", "score_overall", "national_score_white", "national_score_bme"),
     "narrative": (),
 }
 # National and comparator figures of the kinds that have them are rows too (``national_<measure>``), but

@@ -282,20 +282,20 @@ def survey_rows(year: int, number: int, block: SurveyIndicator, terms: Terminolo
 def score_rows(year: int, number: int, block, terms: Terminology) -> Iterator[Row]:  # noqa: ANN001
     """Engagement scores (0-10) as the survey published them, and the gap between the groups' scores."""
     if block.not_available:
-        yield _not_available(year, number, "", "bme", block.not_available)
+        yield _not_available(year, number, "", "score_bme", block.not_available)
         return
-    for measure in ("white", "bme", "overall"):
-        if getattr(block, measure) is not None:
-            yield typed_row(year, number, "", measure, getattr(block, measure), "survey")
+    for group in ("white", "bme", "overall"):
+        if getattr(block, group) is not None:
+            yield typed_row(year, number, "", f"score_{group}", getattr(block, group), "survey")
     if block.bme is not None:
         if block.white is not None:
-            yield Row(year, number, "", "gap", block.bme - block.white, source="survey")
+            yield Row(year, number, "", "score_gap", block.bme - block.white, source="survey")
         else:
-            yield _row(year, number, "", "gap", Figure.cannot(f"no {terms.white} score was given"), "survey")
+            yield _row(year, number, "", "score_gap", Figure.cannot(f"no {terms.white} score was given"), "survey")
     if block.national_average is not None:
         for group in ("white", "bme"):
             if getattr(block.national_average, group) is not None:
-                yield typed_row(year, number, "", f"national_{group}", getattr(block.national_average, group), "survey")
+                yield typed_row(year, number, "", f"national_score_{group}", getattr(block.national_average, group), "survey")
 
 
 # --- the declaration gap (WDES) ------------------------------------------

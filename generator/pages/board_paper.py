@@ -68,7 +68,7 @@ def _national(table: FigureTable, year: int, number: int) -> str:
 def summary_rows(table: FigureTable, year: int) -> list[SummaryRow]:
     """The nine indicators of ``year``: its headline, the latest earlier one, how far it moved, the verdict, national."""
     rows = []
-    for number, spec in INDICATORS.items():
+    for number, spec in table.standard.indicators.items():
         h = table.headline(number, year)
         previous = h.previous
         this_year = h.value_text if h.available else h.status_text

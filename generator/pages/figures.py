@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..data import INDICATORS, Dataset, Indicator, Year
+from ..data.indicators import STANDARDS
 from ..metrics import Metrics, Row
 from ..metrics.status import Status
 from .travel import cell_words, travel_html, travel_text, why_words
@@ -43,9 +44,12 @@ class Figure(Row):
 class FigureTable:
     """The metrics table indexed by (year, indicator, breakdown, measure)."""
 
-    def __init__(self, metrics: Metrics, dataset: Dataset, labels: Labels) -> None:
+    def __init__(self, metrics: Metrics, dataset: Dataset, labels: Labels, standard: str = "wres") -> None:
         self.dataset = dataset
         self.labels = labels
+        self.standard = STANDARDS[standard]
+        # the standard's representation indicator: its counts are the workforce, its bands the band tables
+        self.representation = next(n for n, s in self.standard.indicators.items() if s.kind == "representation")
         self.threshold = dataset.organisation.settings.suppression_threshold
         self._rows: dict[tuple[int, int, str, str], Figure] = {}
         for row in metrics:
@@ -180,7 +184,7 @@ class Headline:
 
     @property
     def title(self) -> str:
-        return f"Indicator {self.spec.number}: {self.spec.short_title}"
+        return f"{self.spec.label}: {self.spec.short_title}"
 
     @property
     def available(self) -> bool:
@@ -219,7 +223,7 @@ class Headline:
         if self.spec.kind == "board":
             for measure, breakdown in (("board_bme_share", "voting"), ("workforce_bme_share", "overall")):
                 values[measure] = t.value(self.year, n, measure, breakdown)
-                places[measure] = getattr(t.get(self.year, 9, measure, breakdown), "decimals", None)
+                places[measure] = getattr(t.get(self.year, n, measure, breakdown), "decimals", None)
         return headline_sentence(n, self.table.labels, values, self.year, places)
 
     @property
@@ -255,7 +259,7 @@ class Headline:
             group = self.table.labels.group(self.spec.top_group if now_top else self.spec.bottom_group)
             return f"The ratio crossed 1.00: {group} {self.spec.people} are now the more likely {self.spec.phrase}."
         if self.spec.kind == "board":
-            return board_members(self.table, prev.year, self.year)
+            return board_members(self.table, self.spec.number, prev.year, self.year)
         return ""
 
     @property
@@ -325,11 +329,11 @@ class Headline:
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
-def board_members(table: FigureTable, before: int, after: int) -> str:
+def board_members(table: FigureTable, number: int, before: int, after: int) -> str:
     """E.g. "One more BME voting member than in 2022/23 (3 of 14, was 2 of 13).": a board is counted, not sampled."""
     counts = []
     for year in (before, after):
-        fig = table.get(year, 9, "board_bme_share", "voting")
+        fig = table.get(year, number, "board_bme_share", "voting")
         if fig is None or not fig.has_value or not fig.base:
             return ""
         counts.append((round(fig.value * fig.base / 100), fig.base))

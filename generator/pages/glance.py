@@ -33,7 +33,7 @@ class Group:
 
 def groups(table: FigureTable, latest: int) -> list[Group]:
     """Every indicator's headline (the one its home card shows) in exactly one group."""
-    verdicts = {n: table.headline(n, table.lead_year(n) or latest).direction for n in INDICATORS}
+    verdicts = {n: table.headline(n, table.lead_year(n) or latest).direction for n in table.standard.indicators if table.standard.indicators[n].kind != "narrative"}
     found = [Group(key, words, tuple(n for n, v in verdicts.items() if v in holds)) for key, words, holds in GROUPS]
-    assert sum(g.count for g in found) == len(INDICATORS), verdicts  # a new verdict must be given a group
+    assert sum(g.count for g in found) == len(verdicts), verdicts  # a new verdict must be given a group
     return [g for g in found if g.count or g.key in ALWAYS]

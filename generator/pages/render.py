@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ..cache import template_cache
 from ..data import INDICATORS, STAFF_GROUP_TITLES, Dataset
+from ..data.indicators import WRES
 from ..data.content import content_files
 from ..importing.codes import ETHNIC_CATEGORIES, GRADE_TABLE_TEXT  # plain tables: no pandas behind them
 from ..metrics import COLUMNS, Metrics, plans
@@ -104,7 +105,7 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
     reports = reports or {}
     labels = Labels.from_terminology(dataset.organisation.terminology)
     table = FigureTable(metrics, dataset, labels)
-    site = Site(dataset, table, labels, dataset.organisation, dataset.organisation.settings, INDICATORS)
+    site = Site(dataset, table, labels, dataset.organisation, dataset.organisation.settings, table.standard.indicators)
     env = environment()
     latest_plan = dataset.plans[-1] if dataset.plans else None
     common = {"site": site, "L": labels, "sections": sections, "INDICATORS": INDICATORS, "P": plan_sections, "C": corrections,
@@ -120,7 +121,7 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
 
     pages = [render("index.md", "home.md.j2", glance=glance.groups(table, site.latest.year),
                     report=reports.get(site.latest.year) if dataset.years else None)]
-    for number in INDICATORS:
+    for number in site.indicators:
         pages.append(render(f"indicators/indicator-{number}.md", "indicator.md.j2", number=number, spec=INDICATORS[number]))
     plan_years = {p.year for p in dataset.plans}
     for index, year in enumerate(dataset.years):
@@ -136,7 +137,7 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
         pages.append(render(plan_sections.plan_page(dataset.plans, plan), "plan.md.j2", shows={plan.year}, plan=plan, findings=findings,
                             plan_links=plan_links, targets=plan_sections.target_views(plan, table)))
     if latest_plan is not None:
-        for number in INDICATORS:
+        for number in site.indicators:
             pages.append(render(f"action-plan/indicator-{number}.md", "plan_indicator.md.j2", shows={latest_plan.year},
                                 plan=latest_plan, number=number))
     if corrections.entries(dataset):
@@ -145,7 +146,7 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
     pages.append(render("methodology.md", "methodology.md.j2", shows=set()))
     pages.append(render("accessibility.md", "accessibility.md.j2", shows=set(), tools=TESTED_WITH))
     pages.append(Page(CSV_NAME, metrics.to_csv()))
-    for number in INDICATORS:
+    for number in site.indicators:
         pages.append(Page(f"downloads/indicator-{number}.csv", indicator_csv(metrics, number)))
     return pages
 
@@ -163,7 +164,7 @@ def navigation(dataset: Dataset, content_pages: list[str]) -> list[Any]:
         return f"{label} (draft)" if year in drafts else label
 
     nav: list[Any] = [{"Home": "index.md"}]
-    nav.append({"Indicators": [{f"{n}. {spec.short_title}": f"indicators/indicator-{n}.md"} for n, spec in INDICATORS.items()]})
+    nav.append({"Indicators": [{f"{n}. {spec.short_title}": f"indicators/indicator-{n}.md"} for n, spec in WRES.indicators.items()]})
     nav.append({"Reports by year": [{marked(y.display_label, y.year): f"years/{y.year}.md"} for y in reversed(dataset.years)]})
     if dataset.plans:
         latest = dataset.plans[-1].year

@@ -183,7 +183,7 @@ def report_document(dataset: Dataset, metrics: Metrics, year: int, *, env: Any =
     table = FigureTable(figures, data, labels)
     plan = next((p for p in data.plans if p.year == year), None)
     env = env or environment()
-    site = Site(data, table, labels, data.organisation, data.organisation.settings, INDICATORS)
+    site = Site(data, table, labels, data.organisation, data.organisation.settings, table.standard.indicators)
     common = {"site": site, "L": labels, "sections": sections, "INDICATORS": INDICATORS, "P": plan_sections,
               "C": corrections}
     narrative = chosen.narrative
@@ -206,8 +206,8 @@ def report_document(dataset: Dataset, metrics: Metrics, year: int, *, env: Any =
         "cover_sheet": narrative.cover_sheet if narrative is not None else [],
         "summary_rows": board_paper.summary_rows(table, year),
         "last_label": table.year_label(year - 1) if any(y.year == year - 1 for y in data.years) else "Earlier year",
-        "findings": [board_paper.finding(table.headline(n, year)) for n in INDICATORS],
-        "indicators": [_indicator(n, table, chosen, plan) for n in INDICATORS],
+        "findings": [board_paper.finding(table.headline(n, year)) for n in table.standard.indicators],
+        "indicators": [_indicator(n, table, chosen, plan) for n in table.standard.indicators],
         "plan": plan,
         "plan_groups": plan_sections.grouped(plan) if plan else [],
         "numbering_note": plan_sections.numbering_note(data.plans, plan) if plan else "",

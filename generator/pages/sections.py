@@ -137,9 +137,9 @@ def trend_table(number: int, table: FigureTable) -> Table:
             cells.insert(0, str(year.staff_survey_year))
         cells.append(direction_cell(headline, table))
         rows.append((year.display_label, cells))
-    caption = f"Indicator {number}, {in_sentence(spec.short_title)}: every year"
+    caption = f"{spec.label}, {in_sentence(spec.short_title)}: every year"
     notes = missing_notes(table, number, rows, [y.year for y in table.years]) + year_notes(table, number, columns)
-    return Table(f"table-indicator-{number}-trend", caption, head, rows, notes)
+    return Table(f"table-{spec.slug}-trend", caption, head, rows, notes)
 
 
 def trend_table_by_year(number: int, table: FigureTable) -> Table:
@@ -169,7 +169,7 @@ def _band_cell(fig: Figure | None, table: FigureTable) -> str:
 
 def bands(table: FigureTable, year: int, group: str) -> list[str]:
     prefix = f"{group}/"
-    return [b.removeprefix(prefix) for b in table.breakdowns(year, 1, prefix)]
+    return [b.removeprefix(prefix) for b in table.breakdowns(year, table.representation, prefix)]
 
 
 def band_table(table: FigureTable, year: int, group: str) -> Table:
@@ -178,21 +178,21 @@ def band_table(table: FigureTable, year: int, group: str) -> Table:
     rows = []
     for label in bands(table, year, group):
         key = f"{group}/{label}"
-        rows.append((label, [cell(table, table.get(year, 1, m, key)) for m in ("bme_share", "white_share", "unknown_share", "headcount")]))
+        rows.append((label, [cell(table, table.get(year, table.representation, m, key)) for m in ("bme_share", "white_share", "unknown_share", "headcount")]))
     rows.append((f"All {STAFF_GROUP_TITLES[group].lower()}",
-                 [cell(table, table.get(year, 1, m, group)) for m in ("bme_share", "white_share", "unknown_share", "headcount")]))
+                 [cell(table, table.get(year, table.representation, m, group)) for m in ("bme_share", "white_share", "unknown_share", "headcount")]))
     withheld = sum(1 for _, cells in rows if "Withheld (privacy)" in cells)
     notes = [f"Withheld: fewer than {table.threshold} people, or a figure that would let a reader work out such a number "
              "from the others shown (the band's headcount, the other bands and the group's totals)."] if withheld else []
     caption = f"{STAFF_GROUP_TITLES[group]} by band, {table.year_label(year)}"
-    return Table(f"table-indicator-1-{group.replace('_', '-')}-{year}", caption, head, rows, notes)
+    return Table(f"table-{INDICATORS[table.representation].slug}-{group.replace('_', '-')}-{year}", caption, head, rows, notes)
 
 
 def band_chart(table: FigureTable, year: int, group: str) -> charts.Chart:
     L = table.labels
     labels = bands(table, year, group)
-    shares = [table.value(year, 1, "bme_share", f"{group}/{b}") for b in labels]
-    overall = table.value(year, 1, "bme_share", "overall")
+    shares = [table.value(year, table.representation, "bme_share", f"{group}/{b}") for b in labels]
+    overall = table.value(year, table.representation, "bme_share", "overall")
     shown = [(b, s) for b, s in zip(labels, shares) if s is not None]
     title = f"{L.bme} share of each band, {STAFF_GROUP_TITLES[group].lower()}, {table.year_label(year)}"
     if shown:
@@ -208,7 +208,7 @@ def band_chart(table: FigureTable, year: int, group: str) -> charts.Chart:
         summary += f" {withheld} {'band is' if withheld == 1 else 'bands are'} withheld for privacy and left out."
     shows = (f"Each bar is the {L.bme} share of one band" +
              (", and the dashed line is the share of the whole workforce." if overall is not None else "."))
-    return charts.bands_chart(f"chart-indicator-1-{group.replace('_', '-')}", title, summary, labels, shares, overall, L.bme,
+    return charts.bands_chart(f"chart-{INDICATORS[table.representation].slug}-{group.replace('_', '-')}", title, summary, labels, shares, overall, L.bme,
                               shows)
 
 
@@ -235,7 +235,7 @@ def detail_table(number: int, table: FigureTable, year: int) -> Table:
         if previous:
             ci.append(interval_cell(table.get(previous, number, "relative_likelihood")))
         rows.insert(1, ("95% confidence interval", ci))
-    caption = f"Indicator {number}, {in_sentence(spec.short_title)}: {table.year_label(year)}" + (
+    caption = f"{spec.label}, {in_sentence(spec.short_title)}: {table.year_label(year)}" + (
         f" against {table.year_label(previous)}" if previous else "")
     # the headline's own note is under the headline; other figures that cannot be computed say why here
     notes = [f"{table.year_label(y)}, {heading}: {table.note(fig)}"
@@ -243,7 +243,7 @@ def detail_table(number: int, table: FigureTable, year: int) -> Table:
              if (fig := table.get(y, number, measure, breakdown)) is not None and fig.status is Status.CANNOT_COMPUTE
              and (measure, breakdown) != (spec.headline_measure, spec.headline_breakdown)]
     notes = missing_notes(table, number, rows, list(filter(None, (year, previous)))) + notes
-    return Table(f"table-indicator-{number}-{year}", caption, head, rows, notes)
+    return Table(f"table-{spec.slug}-{year}", caption, head, rows, notes)
 
 
 def year_summary_table(table: FigureTable, year: int) -> Table:
@@ -254,7 +254,7 @@ def year_summary_table(table: FigureTable, year: int) -> Table:
     label = table.year_label(year)
     rows = []
     whys: dict[str, list[int]] = {}
-    for number, spec in INDICATORS.items():
+    for number, spec in table.standard.indicators.items():
         h = table.headline(number, year)
         current = h.value_text + SOURCE_MARKS.get(h.figure.source, "") if h.available else h.status_text
         previous = h.previous

@@ -38,8 +38,8 @@ def _trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float
     spec = INDICATORS[number]
     L = table.labels
     years = [y.display_label for y in table.years]
-    chart_id = f"chart-indicator-{number}-trend"
-    title = f"Indicator {number}, {in_sentence(spec.short_title)}, by year"
+    chart_id = f"chart-{spec.slug}-trend"
+    title = f"{spec.label}, {in_sentence(spec.short_title)}, by year"
     if spec.kind == "likelihood":
         counted = table.series(number, "relative_likelihood", source="counts")
         published = table.series(number, "relative_likelihood", source=("published", "computed"))
@@ -72,31 +72,31 @@ def _trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float
         return charts.lines_chart(chart_id, title, _survey_summary(number, table), years, series,
                                   "Percentage of respondents", targets=targets, shows=shows, at=at)
     if spec.kind == "representation":
-        values = table.series(1, "bme_share", "overall")
+        values = table.series(number, "bme_share", "overall")
         span = _span(table, values)
         if span:
-            shown = [table.get(y.year, 1, "bme_share", "overall").shown for y, v in zip(table.years, values) if v is not None]
+            shown = [table.get(y.year, number, "bme_share", "overall").shown for y, v in zip(table.years, values) if v is not None]
             first, last = shown[0], shown[-1]
             summary = (f"The {L.bme} share of the workforce was {last} in {span[1]}." if span[0] == span[1] else
                        f"The {L.bme} share of the workforce went from {first} in {span[0]} to {last} in {span[1]}.")
         else:
             summary = "No figures are available yet."
         series = [(f"{L.bme} share of the workforce", "bme", values),
-                  ("National average", "bme_national", table.series(1, "national_bme_share", "overall")),
-                  (table.comparator, "bme_comparator", table.series(1, "comparator_bme_share", "overall"))]
+                  ("National average", "bme_national", table.series(number, "national_bme_share", "overall")),
+                  (table.comparator, "bme_comparator", table.series(number, "comparator_bme_share", "overall"))]
         series = [s for s in series if any(v is not None for v in s[2])]
         shows = (f"The line shows the {L.bme} share of the workforce each year"
                  + ("; national and comparator figures are open markers." if len(series) > 1 else "."))
         return charts.lines_chart(chart_id, title, summary, years, series, f"{L.bme} share of the workforce",
                                   targets=targets, shows=shows, at=at)
-    voting = table.series(9, "board_bme_share", "voting")
-    executive = table.series(9, "board_bme_share", "executive")
-    workforce = table.series(9, "workforce_bme_share", "overall")
+    voting = table.series(number, "board_bme_share", "voting")
+    executive = table.series(number, "board_bme_share", "executive")
+    workforce = table.series(number, "workforce_bme_share", "overall")
     latest = next(((y, v, w) for y, v, w in zip(reversed(table.years), reversed(voting), reversed(workforce)) if v is not None), None)
     if latest:
-        board_share = table.get(latest[0].year, 9, "board_bme_share", "voting").shown
+        board_share = table.get(latest[0].year, number, "board_bme_share", "voting").shown
     if latest and latest[2] is not None:
-        workforce_share = table.get(latest[0].year, 9, "workforce_bme_share", "overall").shown
+        workforce_share = table.get(latest[0].year, number, "workforce_bme_share", "overall").shown
         summary = (f"In {latest[0].display_label}, {board_share} of voting board members were {L.bme}, "
                    f"against {workforce_share} of the workforce.")
     elif latest:
@@ -105,9 +105,9 @@ def _trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float
         summary = "No figures are available yet."
     series = [(f"Voting board, {L.bme} share", "board", voting), (f"Executive board, {L.bme} share", "executive", executive),
               (f"Workforce, {L.bme} share", "workforce", workforce),
-              (f"National average, voting board {L.bme} share", "bme_national", table.series(9, "national_board_bme_share", "voting")),
+              (f"National average, voting board {L.bme} share", "bme_national", table.series(number, "national_board_bme_share", "voting")),
               (f"{table.comparator}, voting board {L.bme} share", "bme_comparator",
-               table.series(9, "comparator_board_bme_share", "voting"))]
+               table.series(number, "comparator_board_bme_share", "voting"))]
     series = [s for s in series if any(v is not None for v in s[2])]
     shows = (f"Lines show the {L.bme} share of the voting board, the executive board and the workforce each year"
              + ("; national and comparator figures are open markers." if any(charts.reference(s[1]) for s in series) else "."))

@@ -51,6 +51,12 @@ def share_of_one(value: float) -> str:
     return f"{round(value * 100, 4):g}%"
 
 
+def score(value: float, decimals: int | None = None, *, sign: bool = False) -> str:
+    """An engagement score out of 10: 1 decimal place, or as many as it was printed with; a gap with its sign."""
+    places = 1 if decimals is None else decimals
+    return signed(f"{value:+.{places}f}" if sign else f"{value:.{places}f}")
+
+
 def points(value: float, *, sign: bool = True) -> str:
     """Percentage points: 1 decimal place, with an explicit + for rises."""
     text = f"{value:+.1f}" if sign else f"{value:.1f}"
@@ -70,8 +76,10 @@ def number(measure: str, value: float, decimals: int | None = None) -> str:
         return ratio(value, decimals)
     if measure == "headcount" or measure.startswith("responses_"):
         return count(value)
-    if measure in ("gap", "difference"):
+    if measure in ("gap", "difference", "declaration_gap"):
         return points(value)
+    if "score_" in measure:
+        return score(value, decimals, sign=measure == "score_gap")
     return pct(value, decimals)
 
 

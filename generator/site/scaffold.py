@@ -15,7 +15,8 @@ from pathlib import Path
 import click
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..data import CLOSED, INDICATORS, Dataset, Indicator, Project, load_project
+from ..data import CLOSED, Dataset, Indicator, Project, load_project
+from ..data.indicators import WRES
 from ..data.yamlfile import display_path, new_yaml
 
 COUNTS = "{white: , bme: , unknown: }"
@@ -53,7 +54,7 @@ def year_text(dataset: Dataset, year: int) -> str:
         "",
         *narrative_lines(year),
     ]
-    for spec in INDICATORS.values():
+    for spec in WRES.indicators.values():
         lines += ["", *_indicator_lines(spec, dataset, year)]
     return "\n".join(lines) + "\n"
 
