@@ -136,7 +136,8 @@ class FigureTable:
         return self.dataset.organisation.comparator or "Comparator"
 
     def has_figures(self, year: int, indicator: int | None = None) -> bool:
-        return any(f.has_value for (y, i, _, _), f in self._rows.items() if y == year and indicator in (None, i))
+        return any(f.has_value for (y, i, _, _), f in self._rows.items()
+                   if y == year and (i in self.standard.indicators if indicator is None else i == indicator))
 
     def lead_year(self, indicator: int | None = None) -> int | None:
         """What a page leads with: the latest year with any figure, or for one indicator the latest year
@@ -156,8 +157,9 @@ class FigureTable:
         kind = spec.kind
         parts = []
         for prefix, who in (("national", "National average"), ("comparator", self.comparator)):
-            if kind == "survey":
-                bme, white = self.get(year, indicator, f"{prefix}_bme"), self.get(year, indicator, f"{prefix}_white")
+            if kind in ("survey", "score"):
+                score = "score_" if kind == "score" else ""
+                bme, white = self.get(year, indicator, f"{prefix}_{score}bme"), self.get(year, indicator, f"{prefix}_{score}white")
                 shown = [f"{f.shown} of {label} staff" for f, label in ((bme, self.labels.bme), (white, self.labels.white))
                          if f is not None and f.has_value]
                 if shown:
@@ -214,6 +216,14 @@ class Headline:
         values = {self.spec.headline_measure: self.figure.value}
         places = {self.spec.headline_measure: self.figure.decimals}
         n, t = self.spec.number, self.table
+        if self.spec.kind == "survey" and self.spec.focus_only:
+            return f"{self.value_text} of {self.table.labels.bme} staff {self.spec.phrase}."
+        if self.spec.kind == "score":
+            values["score_white"] = t.value(self.year, n, "score_white")
+            places["score_white"] = getattr(t.get(self.year, n, "score_white"), "decimals", None)
+            if values["score_white"] is None:
+                return (f"{capitalise(self.table.labels.bme)} staff {self.spec.phrase} {self.value_text} out of 10; "
+                        f"no score for {self.table.labels.white} staff was given.")
         if self.spec.kind == "survey":
             values["white"] = t.value(self.year, n, "white")
             places["white"] = getattr(t.get(self.year, n, "white"), "decimals", None)

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..cache import template_cache
 from ..data import INDICATORS, STAFF_GROUP_TITLES, Dataset
-from ..data.indicators import WRES
+from ..data.indicators import STANDARDS, WRES, Standard
 from ..data.content import content_files
 from ..importing.codes import ETHNIC_CATEGORIES, GRADE_TABLE_TEXT  # plain tables: no pandas behind them
 from ..metrics import COLUMNS, Metrics, plans
@@ -30,6 +30,7 @@ from .tested_with import TESTED_WITH
 from .wording import Labels, long_date, pct, ratio, share_of_one
 
 CSV_NAME = "wres-indicators.csv"
+ALL_CSV_NAME = "equality-standards.csv"  # every standard's figures in one file, with a standard column
 
 
 @functools.cache
@@ -108,7 +109,7 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
     site = Site(dataset, table, labels, dataset.organisation, dataset.organisation.settings, table.standard.indicators)
     env = environment()
     latest_plan = dataset.plans[-1] if dataset.plans else None
-    common = {"site": site, "L": labels, "sections": sections, "INDICATORS": INDICATORS, "P": plan_sections, "C": corrections,
+    common = {"site": site, "L": labels, "std": WRES, "sections": sections, "INDICATORS": INDICATORS, "P": plan_sections, "C": corrections,
               "logic": plans, "latest_plan": latest_plan,
               "latest_targets": plan_sections.target_views(latest_plan, table) if latest_plan else []}
 
@@ -117,7 +118,8 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
     def render(path: str, template: str, *, shows: set[int] | None = None, **context: Any) -> Page:
         """``shows``: the years whose figures the page shows (default: every year); a draft among them marks the page."""
         draft = ", ".join(label for year, label in drafts.items() if shows is None or year in shows)
-        return Page(path, env.get_template(template).render(root=plan_sections.url_root(path), draft=draft, **context, **common))
+        return Page(path, env.get_template(template).render(root=plan_sections.url_root(path), md_root=md_root(path),
+                                                            draft=draft, **context, **common))
 
     pages = [render("index.md", "home.md.j2", glance=glance.groups(table, site.latest.year),
                     report=reports.get(site.latest.year) if dataset.years else None)]
@@ -148,7 +150,65 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
     pages.append(Page(CSV_NAME, metrics.to_csv()))
     for number in site.indicators:
         pages.append(Page(f"downloads/indicator-{number}.csv", indicator_csv(metrics, number)))
+    for standard in other_standards(dataset):
+        pages.extend(standard_pages(dataset, metrics, standard, reports))
+    if other_standards(dataset):
+        pages.append(Page(ALL_CSV_NAME, metrics.to_csv(standard_column=True)))
     return pages
+
+
+def other_standards(dataset: Dataset) -> list[Standard]:
+    """The standards the trust publishes beside the WRES, in a fixed order: those any year gives figures for."""
+    return [s for s in STANDARDS.values() if s is not WRES and any(y.publishes(s.id) for y in dataset.years)]
+
+
+def standard_pages(dataset: Dataset, metrics: Metrics, standard: Standard, reports: dict[Any, Any]) -> list[Page]:
+    """A standard's own pages under its folder (wdes/): overview, a page per indicator, year pages, methodology, CSVs.
+
+    The same templates and figures as the WRES pages, in the standard's words and its groups' labels.
+    """
+    folder = f"{standard.id}/"
+    # the standard's own years: a year that gives none of its figures is not one of its reports
+    dataset = dataset.model_copy(update={"years": tuple(y for y in dataset.years if y.publishes(standard.id))})
+    years = dataset.years
+    labels = Labels.from_terminology(dataset.organisation.terminology_for(standard.id))
+    table = FigureTable(metrics, dataset, labels, standard.id)
+    site = Site(dataset, table, labels, dataset.organisation, dataset.organisation.settings, standard.indicators)
+    env = environment()
+    latest_plan = dataset.plans[-1] if dataset.plans else None
+    common = {"site": site, "L": labels, "std": standard, "sections": sections, "INDICATORS": INDICATORS,
+              "P": plan_sections, "C": corrections, "logic": plans, "latest_plan": latest_plan, "latest_targets": []}
+    drafts = draft_labels(dataset)
+    plan_years = {p.year for p in dataset.plans}
+    narratives = {n: spec for n, spec in standard.indicators.items() if spec.kind == "narrative"}
+
+    def render(path: str, template: str, *, shows: set[int] | None = None, **context: Any) -> Page:
+        draft = ", ".join(label for year, label in drafts.items() if shows is None or year in shows)
+        path = folder + path
+        return Page(path, env.get_template(template).render(root=plan_sections.url_root(path), md_root=md_root(path),
+                                                            draft=draft, **context, **common))
+
+    pages = [render("index.md", "standard_home.md.j2", glance=glance.groups(table, site.latest.year),
+                    narratives=narratives, report=reports.get((standard.id, site.latest.year)))]
+    for number, spec in standard.indicators.items():
+        pages.append(render(f"metrics/{spec.slug}.md", "indicator.md.j2", number=number, spec=spec))
+    for year in years:
+        index = dataset.years.index(year)
+        compared = {year.year} | ({dataset.years[index - 1].year} if index else set())
+        pages.append(render(f"years/{year.year}.md", "standard_year.md.j2", shows=compared, year=year,
+                            has_plan=year.year in plan_years, report=reports.get((standard.id, year.year))))
+    pages.append(render("methodology.md", "standard_methodology.md.j2", shows=set()))
+    ours = Metrics(r for r in metrics if r.indicator in standard.indicators)
+    pages.append(Page(f"{folder}{standard.id}-{standard.noun}s.csv", ours.to_csv()))
+    for number, spec in standard.indicators.items():
+        if spec.kind != "narrative":
+            pages.append(Page(f"{folder}downloads/{spec.slug}.csv", indicator_csv(metrics, number)))
+    return pages
+
+
+def md_root(md_path: str) -> str:
+    """The way from a generated page's Markdown file back to the docs folder, for Markdown links."""
+    return "../" * md_path.count("/")
 
 
 def draft_labels(dataset: Dataset) -> dict[int, str]:
@@ -166,6 +226,15 @@ def navigation(dataset: Dataset, content_pages: list[str]) -> list[Any]:
     nav: list[Any] = [{"Home": "index.md"}]
     nav.append({"Indicators": [{f"{n}. {spec.short_title}": f"indicators/indicator-{n}.md"} for n, spec in WRES.indicators.items()]})
     nav.append({"Reports by year": [{marked(y.display_label, y.year): f"years/{y.year}.md"} for y in reversed(dataset.years)]})
+    for standard in other_standards(dataset):
+        folder = f"{standard.id}/"
+        nav.append({standard.name: [
+            {"Overview": f"{folder}index.md"},
+            {f"{standard.noun.capitalize()}s": [{f"{s.id}. {s.short_title}": f"{folder}metrics/{s.slug}.md"}
+                                               for s in standard.indicators.values()]},
+            {"Reports by year": [{marked(y.display_label, y.year): f"{folder}years/{y.year}.md"}
+                                 for y in reversed(dataset.years) if y.publishes(standard.id)]},
+            {"Methodology": f"{folder}methodology.md"}]})
     if dataset.plans:
         latest = dataset.plans[-1].year
         plans_nav = [{f"{dataset.plans[-1].display_title} (current{', draft' if latest in drafts else ''})": "action-plan/index.md"}]

@@ -92,7 +92,9 @@ def trend_columns(number: int, table: FigureTable) -> list[tuple[str, str, str]]
                 (f"{L.bme} share, {title.lower()}", "bme_share", group) for group, title in STAFF_GROUP_TITLES.items()] + [
                 (f"{L.bme} share, senior bands", "bme_share", "senior"),
                 (f"National average, {L.bme} share", "national_bme_share", "overall"),
-                (f"{comparator}, {L.bme} share", "comparator_bme_share", "overall")]
+                (f"{comparator}, {L.bme} share", "comparator_bme_share", "overall"),
+                (f"{L.bme}, declared in the staff survey", "survey_declared_share", "overall"),
+                ("Declaration gap (survey minus ESR)", "declaration_gap", "overall")]
     if kind == "likelihood":
         return [("Relative likelihood", "relative_likelihood", ""),
                 (f"Likelihood, {L.white}", "likelihood_white", ""), (f"Likelihood, {L.bme}", "likelihood_bme", ""),
@@ -103,6 +105,12 @@ def trend_columns(number: int, table: FigureTable) -> list[tuple[str, str, str]]
                 (f"Respondents, {L.white}", "responses_white", ""), (f"Respondents, {L.bme}", "responses_bme", ""),
                 (f"National average, {L.white}", "national_white", ""), (f"National average, {L.bme}", "national_bme", ""),
                 (f"{comparator}, {L.white}", "comparator_white", ""), (f"{comparator}, {L.bme}", "comparator_bme", "")]
+    if kind == "score":
+        return [(L.white, "score_white", ""), (L.bme, "score_bme", ""), (f"Gap ({L.bme} minus {L.white})", "score_gap", ""),
+                ("Whole organisation", "score_overall", ""), (f"National average, {L.white}", "national_score_white", ""),
+                (f"National average, {L.bme}", "national_score_bme", "")]
+    if kind == "narrative":
+        return []
     return [(f"Voting board, {L.bme} share", "board_bme_share", "voting"),
             (f"Executive board, {L.bme} share", "board_bme_share", "executive"),
             (f"Workforce, {L.bme} share", "workforce_bme_share", "overall"),
@@ -123,7 +131,7 @@ def trend_table(number: int, table: FigureTable) -> Table:
     if spec.kind == "likelihood":
         head.insert(2, "95% confidence interval")
         head.insert(3, "Equity band")
-    if spec.kind == "survey":
+    if spec.kind in ("survey", "score"):
         head.insert(1, "Staff survey")
     head.append("Direction of travel")
     rows = []
@@ -133,7 +141,7 @@ def trend_table(number: int, table: FigureTable) -> Table:
         if spec.kind == "likelihood":
             cells.insert(1, interval_cell(headline))
             cells.insert(2, _band_cell(headline, table))
-        if spec.kind == "survey":
+        if spec.kind in ("survey", "score"):
             cells.insert(0, str(year.staff_survey_year))
         cells.append(direction_cell(headline, table))
         rows.append((year.display_label, cells))

@@ -67,10 +67,21 @@ def _trend_chart(number: int, table: FigureTable, targets: list[tuple[str, float
                   (f"{table.comparator}, {L.white}", "white_comparator", table.series(number, "comparator_white")),
                   (f"{table.comparator}, {L.bme}", "bme_comparator", table.series(number, "comparator_bme"))]
         series = [s for s in series if any(v is not None for v in s[2])]
-        shows = (f"Two lines show the percentage of {L.white} and of {L.bme} staff who {INDICATORS[number].phrase}, each year"
-                 + ("; national and comparator figures are open markers." if len(series) > 2 else "."))
+        own = 1 if spec.focus_only else 2  # a question asked of one group has one line
+        shows = ((f"The line shows the percentage of {L.bme} staff who {spec.phrase}, each year" if spec.focus_only else
+                  f"Two lines show the percentage of {L.white} and of {L.bme} staff who {spec.phrase}, each year")
+                 + ("; national and comparator figures are open markers." if len(series) > own else "."))
         return charts.lines_chart(chart_id, title, _survey_summary(number, table), years, series,
                                   "Percentage of respondents", targets=targets, shows=shows, at=at)
+    if spec.kind == "score":
+        series = [(L.white, "white", table.series(number, "score_white")), (L.bme, "bme", table.series(number, "score_bme")),
+                  (f"National average, {L.white}", "white_national", table.series(number, "national_score_white")),
+                  (f"National average, {L.bme}", "bme_national", table.series(number, "national_score_bme"))]
+        series = [s for s in series if any(v is not None for v in s[2])]
+        shows = (f"Two lines show the staff engagement score (0 to 10) of {L.white} and of {L.bme} staff, each year"
+                 + ("; national figures are open markers." if len(series) > 2 else "."))
+        return charts.lines_chart(chart_id, title, _survey_summary(number, table, "score_"), years, series,
+                                  "Engagement score (0 to 10)", percent=False, targets=targets, shows=shows, at=at)
     if spec.kind == "representation":
         values = table.series(number, "bme_share", "overall")
         span = _span(table, values)
@@ -128,16 +139,24 @@ def _ratio_summary(table: FigureTable, number: int, values: list[float | None], 
     return text + f"; it was inside the equity band in {inside} of {len(pairs)} years with a figure."
 
 
-def _survey_summary(number: int, table: FigureTable) -> str:
+def _survey_summary(number: int, table: FigureTable, prefix: str = "") -> str:
+    """The first and the latest year of both groups' figures; ``prefix``: "score_" for engagement scores."""
     L = table.labels
-    white, bme = table.series(number, "white"), table.series(number, "bme")
+    white, bme = table.series(number, f"{prefix}white"), table.series(number, f"{prefix}bme")
     # as shown on the site: a typed "22" reads 22%
-    pairs = [(y.display_label, table.get(y.year, number, "white").shown, table.get(y.year, number, "bme").shown)
+    pairs = [(y.display_label, table.get(y.year, number, f"{prefix}white").shown, table.get(y.year, number, f"{prefix}bme").shown)
              for y, w, b in zip(table.years, white, bme) if w is not None and b is not None]
+    if not pairs and INDICATORS[number].focus_only:
+        shown = [(y.display_label, table.get(y.year, number, "bme").shown) for y, b in zip(table.years, bme) if b is not None]
+        if not shown:
+            return "No figures are available yet."
+        text = f"In {shown[-1][0]}, {shown[-1][1]} of {L.bme} respondents"
+        return text + (f"; in {shown[0][0]}, {shown[0][1]}." if len(shown) > 1 else ".")
     if not pairs:
         return "No figures are available yet."
     first, last = pairs[0], pairs[-1]
-    text = f"In {last[0]}, {last[2]} of {L.bme} and {last[1]} of {L.white} respondents"
+    text = f"In {last[0]}, {last[2]} for {L.bme} and {last[1]} for {L.white} staff" if prefix else \
+        f"In {last[0]}, {last[2]} of {L.bme} and {last[1]} of {L.white} respondents"
     if len(pairs) > 1:
         text += f"; in {first[0]}, {first[2]} and {first[1]}"
     return text + "."

@@ -148,6 +148,9 @@ def headline_sentence(indicator: int, labels: Labels, values: dict[str, float | 
     if spec.kind == "survey":
         return (f"{pct('bme')} of {labels.bme} staff {spec.phrase}, compared with "
                 f"{pct('white')} of {labels.white} staff.")
+    if spec.kind == "score":
+        return (f"{capitalise(labels.bme)} staff {spec.phrase} {score(values['score_bme'], places.get('score_bme'))} out of 10, "
+                f"compared with {score(values['score_white'], places.get('score_white'))} for {labels.white} staff.")
     difference = values.get("difference")
     if missing(difference):
         return f"{pct('board_bme_share')} of voting board members were {labels.bme}."

@@ -21,7 +21,7 @@ from pathlib import Path
 import click
 from ruamel.yaml.comments import CommentedMap
 
-from ..data import DataError, Dataset, Problem, Project, Terminology, Year, load_project
+from ..data import INDICATORS, DataError, Dataset, Problem, Project, Terminology, Year, load_project
 from ..data.yamlfile import display_path, new_yaml, read_yaml
 from ..metrics import Metrics, compute_metrics, csv_number
 
@@ -73,7 +73,7 @@ def frozen_text(year: Year, figures: dict, on: dt.date) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(FIELDS)
     for (indicator, breakdown, measure), values in sorted(figures.items()):
-        writer.writerow([indicator, breakdown, measure, *(csv_number(v) for v in values)])
+        writer.writerow([_frozen_key(indicator), breakdown, measure, *(csv_number(v) for v in values)])
     return out.getvalue()
 
 
@@ -85,9 +85,19 @@ def read_frozen(path: Path) -> Frozen:
     lines = [line for line in text.splitlines() if not line.startswith("#")]
     figures = {}
     for row in csv.DictReader(lines):
-        figures[(int(row["indicator"]), row["breakdown"], row["measure"])] = (
+        figures[(_indicator_of(row["indicator"]), row["breakdown"], row["measure"])] = (
             _number(row["value"]), _number(row["ci_low"]), _number(row["ci_high"]))
     return Frozen(dt.date.fromisoformat(match.group(1)), figures)
+
+
+def _frozen_key(number: int) -> str:
+    """A WRES indicator by its number, as these files always had it; another standard's as "wdes:4a(i)"."""
+    spec = INDICATORS[number]
+    return spec.id if spec.standard == "wres" else f"{spec.standard}:{spec.id}"
+
+
+def _indicator_of(key: str) -> int:
+    return next(n for n in INDICATORS if _frozen_key(n) == key)
 
 
 def _differs(a: float | None, b: float | None) -> bool:
@@ -97,7 +107,11 @@ def _differs(a: float | None, b: float | None) -> bool:
 
 
 def changes(frozen: Frozen, now: dict) -> list[Change]:
+    """The figures that differ from the frozen ones, in the standards that were published then: a standard the
+    trust adds to an earlier year later (its first WDES figures) was never published, so nothing of it changed."""
     found = []
+    frozen_standards = {INDICATORS[key[0]].standard for key in frozen.figures}
+    now = {key: values for key, values in now.items() if INDICATORS[key[0]].standard in frozen_standards}
     for key in sorted(set(frozen.figures) | set(now)):
         was, current = frozen.figures.get(key, (None, None, None)), now.get(key, (None, None, None))
         if _differs(was[0], current[0]) or _differs(was[1], current[1]) or _differs(was[2], current[2]):
