@@ -121,7 +121,9 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
         return Page(path, env.get_template(template).render(root=plan_sections.url_root(path), md_root=md_root(path),
                                                             draft=draft, **context, **common))
 
-    pages = [render("index.md", "home.md.j2", glance=glance.groups(table, site.latest.year),
+    others = [(s, standard_site(dataset, metrics, s)) for s in other_standards(dataset)]
+    others = [{"std": s, "site": other, "glance": glance.groups(other.table, other.latest.year)} for s, other in others]
+    pages = [render("index.md", "home.md.j2", glance=glance.groups(table, site.latest.year), others=others,
                     report=reports.get(site.latest.year) if dataset.years else None)]
     for number in site.indicators:
         pages.append(render(f"indicators/indicator-{number}.md", "indicator.md.j2", number=number, spec=INDICATORS[number]))
@@ -162,18 +164,23 @@ def other_standards(dataset: Dataset) -> list[Standard]:
     return [s for s in STANDARDS.values() if s is not WRES and any(y.publishes(s.id) for y in dataset.years)]
 
 
+def standard_site(dataset: Dataset, metrics: Metrics, standard: Standard) -> Site:
+    """What a standard's pages (and its group on the home page) read: its own years, figures and labels."""
+    # the standard's own years: a year that gives none of its figures is not one of its reports
+    dataset = dataset.model_copy(update={"years": tuple(y for y in dataset.years if y.publishes(standard.id))})
+    labels = Labels.from_terminology(dataset.organisation.terminology_for(standard.id))
+    table = FigureTable(metrics, dataset, labels, standard.id)
+    return Site(dataset, table, labels, dataset.organisation, dataset.organisation.settings, standard.indicators)
+
+
 def standard_pages(dataset: Dataset, metrics: Metrics, standard: Standard, reports: dict[Any, Any]) -> list[Page]:
     """A standard's own pages under its folder (wdes/): overview, a page per indicator, year pages, methodology, CSVs.
 
     The same templates and figures as the WRES pages, in the standard's words and its groups' labels.
     """
     folder = f"{standard.id}/"
-    # the standard's own years: a year that gives none of its figures is not one of its reports
-    dataset = dataset.model_copy(update={"years": tuple(y for y in dataset.years if y.publishes(standard.id))})
-    years = dataset.years
-    labels = Labels.from_terminology(dataset.organisation.terminology_for(standard.id))
-    table = FigureTable(metrics, dataset, labels, standard.id)
-    site = Site(dataset, table, labels, dataset.organisation, dataset.organisation.settings, standard.indicators)
+    site = standard_site(dataset, metrics, standard)
+    dataset, table, labels, years = site.dataset, site.table, site.labels, site.dataset.years
     env = environment()
     latest_plan = dataset.plans[-1] if dataset.plans else None
     common = {"site": site, "L": labels, "std": standard, "sections": sections, "INDICATORS": INDICATORS,

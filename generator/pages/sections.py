@@ -5,7 +5,7 @@ Everything here reads figures from :class:`FigureTable`; nothing computes a figu
 
 from __future__ import annotations
 
-from ..data import INDICATORS, STAFF_GROUP_TITLES
+from ..data import INDICATORS, STAFF_GROUP_TITLES, Indicator
 from . import charts
 from ..metrics.status import Status
 from .figures import Figure, FigureTable
@@ -263,25 +263,29 @@ def year_summary_table(table: FigureTable, year: int) -> Table:
     rows = []
     whys: dict[str, list[int]] = {}
     for number, spec in table.standard.indicators.items():
+        if spec.kind == "narrative":  # not a figure: the year page gives the organisation's words in full
+            continue
         h = table.headline(number, year)
         current = h.value_text + SOURCE_MARKS.get(h.figure.source, "") if h.available else h.status_text
         previous = h.previous
         prev_text = f"{previous.shown} ({table.year_label(previous.year)})" if previous else "No earlier figure"
         travel = h.verdict or "No comparison"
-        rows.append((f"{number}. {spec.short_title}", [current, prev_text, travel]))
+        rows.append((f"{spec.id}. {spec.short_title}", [current, prev_text, travel]))
         for said in (h.why and f"{short_words(h.direction)}: {h.why}", h.caveat):
             if said:
                 whys.setdefault(sentence_end(capitalise(said)), []).append(number)
-    head = ["Indicator", label, "Previous figure", "Direction of travel"]
-    notes = [f"{_indicators(numbers)}: {words}" for words, numbers in whys.items()]
+    head = [table.standard.noun.capitalize(), label, "Previous figure", "Direction of travel"]
+    notes = [f"{_indicators([INDICATORS[n] for n in numbers])}: {words}" for words, numbers in whys.items()]
     return Table(f"table-summary-{year}", f"Headline figures, {label}, against the previous year with a figure", head, rows,
                  notes)
 
 
-def _indicators(numbers: list[int]) -> str:
-    if len(numbers) == 1:
-        return f"Indicator {numbers[0]}"
-    return f"Indicators {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
+def _indicators(specs: list[Indicator]) -> str:
+    """"Indicator 3", "Metrics 4a(i), 5 and 6": several named once."""
+    if len(specs) == 1:
+        return specs[0].label
+    ids = [s.id for s in specs]
+    return f"{specs[0].noun.capitalize()}s {', '.join(ids[:-1])} and {ids[-1]}"
 
 
 def latest_band_year(table: FigureTable) -> int | None:
