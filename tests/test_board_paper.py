@@ -15,7 +15,8 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from generator.data import INDICATORS, Project, load_project
+from generator.data import Project, load_project
+from generator.data.indicators import WRES
 from generator.metrics import compute_metrics
 from generator.pages import board_paper
 from generator.pages.figures import FigureTable
@@ -104,7 +105,7 @@ def test_the_second_page_sums_up_the_nine_indicators_from_the_sites_figures(page
     dataset = load_project(Project.folder(EXAMPLE))
     table = FigureTable(compute_metrics(dataset), dataset, Labels.from_terminology(dataset.organisation.terminology))
     rows = board_paper.summary_rows(table, 2024)
-    assert [r.number for r in rows] == list(INDICATORS)
+    assert [r.number for r in rows] == [str(n) for n in WRES.indicators]
     squeezed = page.replace(" ", "")
     for row in rows:  # every cell as the site's figures give it, in order (a narrow cell breaks lines anywhere)
         cells = [f"{row.number}.{row.title}", row.this_year, row.last_year, row.movement, row.verdict, row.national]

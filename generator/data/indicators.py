@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 from importlib import resources
 
 import yaml
@@ -88,6 +89,7 @@ class Standard:
     groups: dict[str, str]  # focus, reference, unknown -> the key the files and the CSV use
     unknown_people: str  # "{people} of unknown ethnicity"
     indicators: dict[int, Indicator]
+    report: dict[str, Any]  # the board paper's words: scope, summary title, caption and note, glossary
 
     def csv_measure(self, measure: str) -> str:
         """A measure as the standard's CSV names it: WDES says disabled_share where the engine says bme_share."""
@@ -111,7 +113,7 @@ def _standard(name: str) -> Standard:
             raise ValueError(f"{name}.yaml: {indicator.label}: unknown kind {indicator.kind!r}")
         found[indicator.number] = indicator
     return Standard(name, data["name"], data["short_name"], noun, data.get("section", ""), data["groups"],
-                    data["unknown_people"], found)
+                    data["unknown_people"], found, data["report"])
 
 
 STANDARDS: dict[str, Standard] = {name: _standard(name) for name in ("wres", "wdes")}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field
 
 from .base import Strict
+from .narrative import Narrative
 from .model import (
     Count,
     Counts,
@@ -191,6 +192,10 @@ class SurveyDeclaration(Strict):
 class Wdes(Strict):
     """A year's Workforce Disability Equality Standard figures. Leave the section out if the trust does not publish the WDES."""
 
+    summary: Markdown | None = Field(None, description="Markdown summary of the year's WDES figures, shown at the top of its WDES report and PDF.")
+    narrative: Narrative | None = Field(None, description=(
+        "The board paper's words for the WDES report, if it goes to the board as a paper of its own: meeting, purpose, "
+        "recommendation, executive lead and author, foreword, key messages."))
     survey_declaration: SurveyDeclaration | None = Field(None, description="Disability as declared in the Staff Survey, for the declaration gap.")
     metric_1: Metric1 | None = Field(None, description="Metric 1: workforce by pay cluster and staff group.")
     metric_2: Metric2 | None = Field(None, description="Metric 2: appointment from shortlisting.")

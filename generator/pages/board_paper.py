@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..data import INDICATORS
 from .figures import Figure, FigureTable, Headline
 from .travel import short_words
-from .wording import points, ratio
+from .wording import points, ratio, score
 
 # The national figure beside each kind of headline: the same measures the site's "National and comparator
 # figures" line reads (FigureTable.benchmarks). Indicator 9's headline is the gap between board and workforce;
@@ -24,6 +24,7 @@ from .wording import points, ratio
 NATIONAL = {"representation": ("national_bme_share", "overall", ""),
             "likelihood": ("national_relative_likelihood", "", ""),
             "survey": ("national_bme", "", ""),
+            "score": ("national_score_bme", "", ""),
             "board": ("national_board_bme_share", "voting", " of voting board members")}
 
 
@@ -31,7 +32,7 @@ NATIONAL = {"representation": ("national_bme_share", "overall", ""),
 class SummaryRow:
     """One indicator's line in the summary table."""
 
-    number: int
+    number: str  # the indicator as its standard numbers it: "3", "4a(i)"
     title: str
     this_year: str
     last_year: str
@@ -47,8 +48,13 @@ def movement(previous: Figure, current: Figure) -> str:
     chance, is the verdict's job (the direction of travel), not this column's.
     """
     change = current.value - previous.value
-    size = ratio(abs(change)) if current.measure.endswith("relative_likelihood") else points(abs(change), sign=False)
-    if size in ("0.00", "0.0 percentage points"):
+    if current.measure.endswith("relative_likelihood"):
+        size = ratio(abs(change))
+    elif current.measure.startswith("score_"):
+        size = score(abs(change))
+    else:
+        size = points(abs(change), sign=False)
+    if size in ("0.00", "0.0", "0.0 percentage points"):
         return "No change"
     return f"{size} {'higher' if change > 0 else 'lower'}"
 
@@ -69,6 +75,8 @@ def summary_rows(table: FigureTable, year: int) -> list[SummaryRow]:
     """The nine indicators of ``year``: its headline, the latest earlier one, how far it moved, the verdict, national."""
     rows = []
     for number, spec in table.standard.indicators.items():
+        if spec.kind == "narrative":  # words, not a figure: its own section gives them
+            continue
         h = table.headline(number, year)
         previous = h.previous
         this_year = h.value_text if h.available else h.status_text
@@ -79,7 +87,7 @@ def summary_rows(table: FigureTable, year: int) -> list[SummaryRow]:
         else:  # the latest earlier year with the figure, named, so a gap year is never read as last year
             last_year = f"{previous.shown} ({table.year_label(previous.year)})"
         moved = movement(previous, h.figure) if previous is not None and h.available else "Not compared"
-        rows.append(SummaryRow(number, spec.short_title, this_year, last_year, moved, _verdict(h),
+        rows.append(SummaryRow(spec.id, spec.short_title, this_year, last_year, moved, _verdict(h),
                                _national(table, year, number)))
     return rows
 

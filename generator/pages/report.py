@@ -32,6 +32,7 @@ from ..data import (
     Indicator,
     Year,
 )
+from ..data.indicators import STANDARDS
 from ..metrics import Metrics
 from . import board_paper, charts, corrections, sections
 from . import plans as plan_sections
@@ -46,9 +47,9 @@ STYLESHEET = Path(__file__).parent / "templates" / "report" / "report.css"
 LANGUAGE = "en-GB"
 
 
-def report_name(year: int) -> str:
-    """The PDF's file name: stable, so a link to it keeps working from one build to the next."""
-    return f"wres-report-{year}.pdf"
+def report_name(year: int, standard: str = "wres") -> str:
+    """The PDF's file name: stable, so a link to it keeps working from one build to the next; one per standard."""
+    return f"{standard}-report-{year}.pdf"
 
 
 @dataclass(frozen=True)
@@ -122,14 +123,14 @@ def chart_svg(chart: charts.Chart) -> str:
     return svg_uri(chart.svg("wide"))
 
 
-def methodology_html(env: Any, context: dict[str, Any]) -> Markup:
+def methodology_html(env: Any, context: dict[str, Any], template: str = "methodology.md.j2") -> Markup:
     """The website's Methodology page, as HTML for the report: one source for both.
 
     Its Markdown is the site's (all our own words, typed values already escaped); headings go
     one level down (the report's sections are level 2), and links into the site become plain
     text, because in print they lead nowhere.
     """
-    text = env.get_template("methodology.md.j2").render(root="", draft="", **context)
+    text = env.get_template(template).render(root="", md_root="", draft="", **context)
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
     html = markdown.markdown(text, extensions=["attr_list", "md_in_html", "tables", "sane_lists"], output_format="html")
     html = re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
@@ -151,7 +152,7 @@ class IndicatorPart:
     number: int
     spec: Indicator
     headline: Headline
-    chart: charts.Chart
+    chart: charts.Chart | None  # none for a narrative (WDES 9b)
     chart_image: str  # the chart as a data: address of its SVG
     trend: Markup  # the chart's table: every year to this one, a column each
     bands: list[Markup]  # indicator 1: each staff group by band
@@ -161,9 +162,11 @@ class IndicatorPart:
 
 def _indicator(number: int, table: FigureTable, year: Year, plan: ActionPlan | None) -> IndicatorPart:
     spec = INDICATORS[number]
+    headline = table.headline(number, year.year)
+    if spec.kind == "narrative":  # the organisation's own words, no figure: no chart, no table
+        return IndicatorPart(number, spec, headline, None, "", Markup(""), [], year.indicator(number), [])
     chart = sections.trend_chart(number, table, plan_sections.chart_targets(plan, table, number) if plan else [])
     bands = []
-    headline = table.headline(number, year.year)
     published_only = headline.figure is not None and headline.figure.source == "published"
     if spec.kind == "representation" and not published_only:
         bands = [_plain_tables(sections.band_table(table, year.year, group).html())
@@ -175,22 +178,27 @@ def _indicator(number: int, table: FigureTable, year: Year, plan: ActionPlan | N
                          plan_sections.actions_for(plan, number) if plan else [])
 
 
-def report_document(dataset: Dataset, metrics: Metrics, year: int, *, env: Any = None) -> ReportDocument:
-    """``year``'s full report as HTML, with the figures and words of the website (``env``: templates already compiled)."""
+def report_document(dataset: Dataset, metrics: Metrics, year: int, *, env: Any = None,
+                    standard: str = "wres") -> ReportDocument:
+    """``year``'s full report of ``standard`` as HTML, with the figures and words of the website (``env``: templates
+    already compiled). A standard beside the WRES reads its own years, labels and narrative (its section's)."""
     data, figures = up_to(dataset, metrics, year)
+    std = STANDARDS[standard]
+    if std.section:
+        data = data.model_copy(update={"years": tuple(y for y in data.years if y.publishes(standard))})
     chosen = next(y for y in data.years if y.year == year)
-    labels = Labels.from_terminology(data.organisation.terminology)
-    table = FigureTable(figures, data, labels)
+    labels = Labels.from_terminology(data.organisation.terminology_for(standard))
+    table = FigureTable(figures, data, labels, standard)
     plan = next((p for p in data.plans if p.year == year), None)
     env = env or environment()
     site = Site(data, table, labels, data.organisation, data.organisation.settings, table.standard.indicators)
-    common = {"site": site, "L": labels, "sections": sections, "INDICATORS": INDICATORS, "P": plan_sections,
+    common = {"site": site, "L": labels, "std": std, "sections": sections, "INDICATORS": INDICATORS, "P": plan_sections,
               "C": corrections}
-    narrative = chosen.narrative
+    narrative = getattr(getattr(chosen, std.section), "narrative", None) if std.section else chosen.narrative
     identity = data.organisation.identity
     logo = identity.logo_path if identity is not None else None
     logo_alt = identity.logo_alt if identity is not None else None
-    title = f"{data.organisation.name}: Workforce Race Equality Standard report {chosen.display_label}"
+    title = f"{data.organisation.name}: {std.name} report {chosen.display_label}"
     if chosen.status == "draft":
         title = f"Draft for the board: {title}"
     context = {
@@ -206,16 +214,20 @@ def report_document(dataset: Dataset, metrics: Metrics, year: int, *, env: Any =
         "cover_sheet": narrative.cover_sheet if narrative is not None else [],
         "summary_rows": board_paper.summary_rows(table, year),
         "last_label": table.year_label(year - 1) if any(y.year == year - 1 for y in data.years) else "Earlier year",
-        "findings": [board_paper.finding(table.headline(n, year)) for n in table.standard.indicators],
+        "findings": [board_paper.finding(table.headline(n, year)) for n, spec in table.standard.indicators.items()
+                     if spec.kind != "narrative"],
         "indicators": [_indicator(n, table, chosen, plan) for n in table.standard.indicators],
         "plan": plan,
+        # the action plan answers the WRES: another standard's paper has no section for it until its actions are tagged
+        "show_plan": not std.section,
+        "summary": (getattr(chosen, std.section).summary if std.section else chosen.summary),
         "plan_groups": plan_sections.grouped(plan) if plan else [],
         "numbering_note": plan_sections.numbering_note(data.plans, plan) if plan else "",
         "targets": plan_sections.target_views(plan, table) if plan else [],
         "logic": plan_sections.logic,
         "inline": plan_sections.inline,
         "corrections": corrections.entries(data, year=year),
-        "methodology": methodology_html(env, common),
+        "methodology": methodology_html(env, common, "methodology.md.j2" if not std.section else "standard_methodology.md.j2"),
     }
     html = env.get_template(TEMPLATE).render(**context)
     return ReportDocument(year, title, html, STYLESHEET.read_text(encoding="utf-8") + accent_css(identity))

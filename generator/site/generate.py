@@ -68,7 +68,7 @@ def generate(project: Project, *, drafts: bool = False, pdfs: bool = False) -> G
     extra: dict[str, Path | bytes] = {PLOTLY_NAME: PLOTLY_JS, **identity.files(org.identity)}
     reports = year_reports(dataset, figures) if pdfs else {}
     extra.update({report.site_path: report.path for report in reports.values()})
-    files = site_files(dataset, figures, extra, reports={year: report.link for year, report in reports.items()})
+    files = site_files(dataset, figures, extra, reports={key: report.link for key, report in reports.items()})
     content, pages = published_content(project.content_dir, org.identity.logo_path if org.identity else None)
     warnings = tuple(str(question) for question in questions(project, dataset))
     return Generated(org, files, content, pages, escaped_nav(navigation(dataset, pages)), warnings)

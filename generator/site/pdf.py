@@ -27,11 +27,13 @@ import os
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache as once
 from pathlib import Path
+from typing import Any
 
 from ..data import Dataset
+from ..data.indicators import STANDARDS
 from ..metrics import Metrics
 from ..pages.report import (
     REPORT_DIR,
@@ -57,10 +59,11 @@ class ReportFile:
     year: int
     path: Path
     pages: int
+    standard: str = "wres"
 
     @property
     def site_path(self) -> str:
-        return f"{REPORT_DIR}/{report_name(self.year)}"
+        return f"{REPORT_DIR}/{report_name(self.year, self.standard)}"
 
     @property
     def link(self) -> ReportLink:
@@ -109,14 +112,14 @@ def code_digest() -> str:
     return hashed.hexdigest()
 
 
-def input_key(dataset: Dataset, metrics: Metrics, year: int) -> str:
+def input_key(dataset: Dataset, metrics: Metrics, year: int, standard: str = "wres") -> str:
     """The cache key of ``year``'s PDF, computed without rendering it: the data it is made from (that year and
     the ones before it, as loaded), the logo's bytes, the package's code, WeasyPrint's version, and the fonts and
     Pango that lay it out."""
     data, _ = up_to(dataset, metrics, year)
     hashed = hashlib.sha256()
-    for part in ("inputs", str(year), data.model_dump_json(), code_digest(), engine_version(), font_fingerprint(),
-                 PDF_VARIANT):
+    parts = ("inputs", str(year), data.model_dump_json(), code_digest(), engine_version(), font_fingerprint(), PDF_VARIANT)
+    for part in parts + (() if standard == "wres" else (standard,)):
         hashed.update(part.encode("utf-8") + b"\0")
     identity = data.organisation.identity
     logo = identity.logo_path if identity is not None else None
@@ -165,13 +168,21 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(handle.name, path)
 
 
-def year_reports(dataset: Dataset, metrics: Metrics) -> dict[int, ReportFile]:
-    """A PDF for every published year of ``dataset`` (drafts get none), by year."""
-    def document(year: int) -> Callable[[], ReportDocument]:
-        return lambda: report_document(dataset, metrics, year)  # the templates are compiled once per process
+def year_reports(dataset: Dataset, metrics: Metrics) -> dict[Any, ReportFile]:
+    """A PDF for every published year of ``dataset`` (drafts get none): the WRES report by year, and one for each
+    other standard the year publishes by (standard, year)."""
+    def document(year: int, standard: str) -> Callable[[], ReportDocument]:
+        # the templates are compiled once per process
+        return lambda: report_document(dataset, metrics, year, standard=standard)
 
-    return {y.year: made(y.year, input_key(dataset, metrics, y.year), document(y.year))
-            for y in published_years(dataset)}
+    found: dict[Any, ReportFile] = {y.year: made(y.year, input_key(dataset, metrics, y.year), document(y.year, "wres"))
+                                    for y in published_years(dataset)}
+    for standard in (s.id for s in STANDARDS.values() if s.section):
+        for y in published_years(dataset):
+            if y.publishes(standard):
+                made_file = made(y.year, input_key(dataset, metrics, y.year, standard), document(y.year, standard))
+                found[(standard, y.year)] = replace(made_file, standard=standard)
+    return found
 
 
 def write_report(dataset: Dataset, metrics: Metrics, year: int, out: Path) -> ReportFile:
