@@ -146,10 +146,11 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
                                 plan=latest_plan, number=number))
     if corrections.entries(dataset):
         pages.append(render("corrections.md", "corrections.md.j2", shows=set(), entries=corrections.entries(dataset)))
-    pages.append(render("data.md", "data.md.j2", columns=COLUMNS, csv_name=CSV_NAME))
+    pages.append(render("data.md", "data.md.j2", columns=COLUMNS, csv_name=CSV_NAME, others=others, all_csv_name=ALL_CSV_NAME))
     pages.append(render("methodology.md", "methodology.md.j2", shows=set()))
     pages.append(render("accessibility.md", "accessibility.md.j2", shows=set(), tools=TESTED_WITH))
-    pages.append(Page(CSV_NAME, metrics.to_csv()))
+    # the WRES file keeps its documented columns and only WRES rows; other standards have files of their own
+    pages.append(Page(CSV_NAME, Metrics(r for r in metrics if r.indicator in WRES.indicators).to_csv()))
     for number in site.indicators:
         pages.append(Page(f"downloads/indicator-{number}.csv", indicator_csv(metrics, number)))
     for standard in other_standards(dataset):
