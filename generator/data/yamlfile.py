@@ -223,7 +223,7 @@ def _known_keys(model: type[BaseModel], loc: Loc) -> list[str]:
     for part in loc:
         current = _unwrap(current)
         if isinstance(current, type) and issubclass(current, BaseModel):
-            field = current.model_fields.get(str(part))
+            field = _fields_as_written(current).get(str(part))
             if field is None:
                 return []
             current = field.annotation
@@ -235,8 +235,13 @@ def _known_keys(model: type[BaseModel], loc: Loc) -> list[str]:
             return []
     current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
+        return list(_fields_as_written(current))
     return []
+
+
+def _fields_as_written(model: type[BaseModel]) -> dict[str, Any]:
+    """A model's fields by the key a file writes: its alias where it has one (the WDES's ``disabled``)."""
+    return {field.alias or name: field for name, field in model.model_fields.items()}
 
 
 def plain_message(error: dict[str, Any], model: type[BaseModel]) -> str:
