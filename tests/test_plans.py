@@ -123,8 +123,8 @@ def test_carry_over_between_plans():
     plans = load_example().plans
     ended = {o.action.id: o for o in outcomes(plans, plans[0])}
     assert ended["1.1"].carried_into == 2024 and ended["1.1"].later_status == "in_progress"
-    assert ended["2.2"].words == "Delayed at review; carried into Action plan 2024/25 (now complete)."
-    assert ended["1.3"].words == "Complete; not carried into a later plan."
+    assert ended["2.2"].words == "Delayed at review; carried into Action plan 2024/25; now complete."
+    assert ended["1.3"].words == "Complete; not carried over."
     assert ended["3.2"].carried_into is None
 
 
@@ -191,8 +191,8 @@ def test_plan_pages_are_published(site):
     assert "Overdue at 30 June 2025" in text
     assert "Carried over from Action plan 2023/24" in text
     earlier = visible_text((site / "action-plan" / "2023" / "index.html").read_text())
-    assert "Delayed at review; carried into Action plan 2024/25 (now complete)." in earlier
-    assert "Cancelled; not carried into a later plan." in earlier
+    assert "Delayed at review; carried into Action plan 2024/25; now complete." in earlier
+    assert "Cancelled; not carried over." in earlier
 
 
 def test_indicator_filter_works_without_javascript(site):

@@ -205,7 +205,7 @@ def test_published_figures_say_where_they_were_printed_and_computed_ones_say_com
     assert "percentage points (published)" not in indicator_9
 
 
-def test_missing_figures_give_the_trusts_reason_or_say_none_was_entered(tmp_path):
+def test_missing_figures_give_the_trusts_reason_or_say_there_is_none(tmp_path):
     text = pages(tmp_path, {
         2022: 'year: 2022\nlabel: "2021/22"\nindicator_2:\n  missing_reason: "not published in the 2021/22 report"\n'
               'indicator_5: {white: 20, bme: 25}\n',
@@ -213,7 +213,7 @@ def test_missing_figures_give_the_trusts_reason_or_say_none_was_entered(tmp_path
     })
     year_2022 = text["years/2022.md"]
     assert "Not published in the 2021/22 report." in year_2022
-    assert "No figure was entered for this year." in year_2022  # indicator 3: nothing at all
+    assert "No figure is available for this year." in year_2022  # indicator 3: nothing at all
     assert "No figure was reported" not in "".join(text.values())
 
 

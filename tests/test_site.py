@@ -10,7 +10,7 @@ import pytest
 
 from generator.data import INDICATORS, DataError
 from generator.metrics import compute_metrics
-from generator.pages.wording import DIRECTION_WORDS, number
+from generator.pages.wording import DIRECTION_WORDS, gap_words, number
 from generator.site import BuildError
 
 from .conftest import load_example, one_row
@@ -108,10 +108,14 @@ def test_every_number_on_a_card_matches_the_metrics_table(site, metrics):
         spec = INDICATORS[n]
         headline = metrics.where(indicator=n, measure=spec.headline_measure, breakdown=spec.headline_breakdown)
         row = one_row(headline, latest, n, spec.headline_measure, spec.headline_breakdown)
-        value = re.search(r'<p class="wres-card__value">([^<]+)</p>', block).group(1)
-        assert value == number(spec.headline_measure, row.value)
+        value = re.search(r'<p class="wres-card__value[^"]*">([^<]+)</p>', block).group(1)
         previous = [r for r in headline if r.year < latest and r.value is not None][-1]
-        assert number(spec.headline_measure, previous.value) in block  # one click lower, in the card's details
+        if spec.kind == "board":  # the board's difference is said in words, its sign as "below" or "above"
+            assert value == f"BME share of voting board {gap_words(row.value)}"
+            assert gap_words(previous.value) in block
+        else:
+            assert value == number(spec.headline_measure, row.value)
+            assert number(spec.headline_measure, previous.value) in block  # one click lower, in the card's details
         if row.direction:
             assert DIRECTION_WORDS[row.direction].lower() in block.lower()  # the verdict, after the movement
 

@@ -79,8 +79,12 @@ def test_counts_of_everyone_give_the_movement_without_a_test():
     members = "One more BME voting member than in 2022/23 (3 of 14, was 2 of 13)."
     text = travel_text(Fig(-12.0, "difference"), Fig(-5.0, "difference", direction="improved", movement="improved",
                                                      direction_note=note), LABELS, members)
-    assert text == ("▲ Improved: one more BME voting member than in 2022/23 (3 of 14, was 2 of 13); the difference went "
-                    "from −12.0 to −5.0 percentage points. A count of every board member, not a sample, so no test is needed.")
+    assert text == ("▲ Improved: one more BME voting member than in 2022/23 (3 of 14, was 2 of 13); the gap went "
+                    "from 12.0 to 5.0 percentage points below the workforce. A count of every board member, not a sample, "
+                    "so no test is needed.")
+    crossed = travel_text(Fig(-1.5, "difference"), Fig(2.0, "difference", direction="improved", movement="improved",
+                                                       direction_note=note), LABELS, members)
+    assert "the gap went from 1.5 percentage points below the workforce to 2.0 percentage points above the workforce." in crossed
     note = "a count of the whole workforce, not a sample, so no test is needed"
     assert travel_text(Fig(20.1, "bme_share"), Fig(20.6, "bme_share", direction="no_change", movement="no_change",
                                                    direction_note=note), LABELS) == (

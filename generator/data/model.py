@@ -140,7 +140,7 @@ def _commentary() -> object:
 def _missing_reason() -> object:
     return Field(None, min_length=1, description=(
         'Why a figure of this indicator is left out, in your words, e.g. "not published in the 2021/22 report". '
-        "Shown to readers in place of each missing figure; without it the site says no figure was entered."))
+        "Shown to readers in place of each missing figure; without it the site says no figure is available."))
 
 
 def _source() -> object:

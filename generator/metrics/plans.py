@@ -55,9 +55,10 @@ class Outcome:
     @property
     def words(self) -> str:
         ended = STATUS_WORDS[self.action.status]
+        # short clauses, as a field of the action's details: a plan page lists many, and says what they mean once
         if self.carried_into is None:
-            return f"{ended}; not carried into a later plan."
-        return f"{ended} at review; carried into {plan_name(self.carried_into)} (now {STATUS_WORDS[self.later_status].lower()})."
+            return f"{ended}; not carried over."
+        return f"{ended} at review; carried into {plan_name(self.carried_into)}; now {STATUS_WORDS[self.later_status].lower()}."
 
 
 def outcomes(plans: tuple[ActionPlan, ...], plan: ActionPlan) -> list[Outcome]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..data import INDICATORS
-from .figures import Figure, FigureTable, Headline
+from .figures import Figure, FigureTable, Headline, cell_text
 from .travel import short_words
 from .wording import points, ratio, score
 
@@ -79,13 +79,13 @@ def summary_rows(table: FigureTable, year: int) -> list[SummaryRow]:
             continue
         h = table.headline(number, year)
         previous = h.previous
-        this_year = h.value_text if h.available else h.status_text
+        this_year = cell_text(h.figure, spec) if h.available else h.status_text
         if previous is None:
             last_year = "No earlier figure"
         elif previous.year == year - 1:
-            last_year = previous.shown
+            last_year = cell_text(previous, spec)
         else:  # the latest earlier year with the figure, named, so a gap year is never read as last year
-            last_year = f"{previous.shown} ({table.year_label(previous.year)})"
+            last_year = f"{cell_text(previous, spec)} ({table.year_label(previous.year)})"
         moved = movement(previous, h.figure) if previous is not None and h.available else "Not compared"
         rows.append(SummaryRow(spec.id, spec.short_title, this_year, last_year, moved, _verdict(h),
                                _national(table, year, number)))

@@ -149,16 +149,18 @@ def _layout(y_title: str, *, percent: bool = False, categories: bool = False,
         # a time scale: each year at its number, labelled as the trust writes it, so a gap year leaves a gap
         # and a target two years on sits two years on (a category axis spaces them all one apart)
         places = sorted(time.items(), key=lambda item: item[1])
+        # on a phone the years are turned 45 (or 90) degrees, never plotly's first choice of 30, where they overlap
         xaxis = {"automargin": True, "type": "linear", "tickmode": "array", "tickvals": [v for _, v in places],
                  "ticktext": [label for label, _ in places], "range": [places[0][1] - 0.5, places[-1][1] + 0.5],
-                 "showgrid": False, "zeroline": False}
+                 "showgrid": False, "zeroline": False, "autotickangles": [0, 45, 90]}
     return {
         # on a time axis plotly turns crowded years 30 degrees to the right: room for the last one to show whole
         "margin": {"l": 56, "r": 48 if time else 16, "t": 16, "b": 48},
         "height": 360,
         "showlegend": True,
         # "normal": plotly reverses the legend of a chart with a filled band; the static chart reads top down
-        "legend": {"orientation": "h", "y": -0.2, "x": 0, "traceorder": "normal"},
+        # at the foot of the whole chart ("container"), so the years and the axis title above it never meet it
+        "legend": {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
         # "closest": reference marks sit a little either side of their year (OFFSETS), which "x unified" would split
         "hovermode": "closest",
         "xaxis": xaxis,
@@ -267,6 +269,7 @@ def _target_traces(targets: list[tuple[str, float, str]], hover: str, at: dict[s
     for x, y, label in targets:
         trace = _trace("scatter", x=_placed([x], at), y=[y], name=label, meta="target", mode="markers+text", text=["Target"],
                            textposition="top center", marker={"symbol": "star", "size": 16},
+                           cliponaxis=False,  # "Target" above a star at the top of the axis shows whole
                            hovertemplate=f"%{{fullData.name}}: {hover}<extra></extra>")
         out.append(trace)
     return out
@@ -291,11 +294,16 @@ def lines_chart(chart_id: str, title: str, summary: str, years: list[str], serie
 
 def bands_chart(chart_id: str, title: str, summary: str, bands: list[str], shares: list[float | None],
                 overall: float | None, bme_label: str, shows: str = "") -> Chart:
-    """Share of each band, as horizontal bars (long labels read well on phones), against the overall share."""
+    """Share of each band, as horizontal bars (long labels read well on phones), against the overall share.
+
+    Each bar's value is written beside it by the static chart, which knows its width and moves a label past
+    the whole workforce's line when they would meet (svg_marks.draw_bars). plotly.js cannot be told that, and
+    its chart is as wide as the reader's screen, so the interactive chart writes the values in a column of
+    their own, right of the plot, where no line runs: it shows the same figures at any width."""
+    values = [f"{s:.1f}%" if s is not None else "" for s in shares]
     bar = _trace("bar",
         y=bands, x=shares, orientation="h", name=f"{bme_label} share of the band", meta="band",
-        marker={"line": {"width": 1.5}},
-        text=[f"{s:.1f}%" if s is not None else "" for s in shares], textposition="outside", cliponaxis=False,
+        marker={"line": {"width": 1.5}}, text=values, textposition="none", cliponaxis=False,
         hovertemplate="%{y}: %{x:.1f}%<extra></extra>",
     )
     layout = _layout("", categories=True)
@@ -309,9 +317,13 @@ def bands_chart(chart_id: str, title: str, summary: str, bands: list[str], share
         annotations.append({"yref": "paper", "y": 1, "yanchor": "bottom", "xref": "x", "x": overall,
                             "text": f"Whole workforce {overall:.1f}%", "showarrow": False, "name": "overall-label"})
     # a withheld band says so in the chart, not only by a missing bar
+    # (hidden from plotly, whose column of values says so: the static chart writes it in the bar's place)
     annotations.extend({"xref": "x", "x": 0, "xanchor": "left", "yref": "y", "y": band, "text": "withheld",
-                        "showarrow": False, "name": "withheld"} for band, share in zip(bands, shares) if share is None)
-    layout["margin"] = {"l": 8, "r": 40, "t": 28, "b": 48}
+                        "showarrow": False, "name": "withheld", "visible": False}
+                       for band, share in zip(bands, shares) if share is None)
+    annotations.extend({"xref": "paper", "x": 1, "xanchor": "left", "xshift": 6, "yref": "y", "y": band,
+                        "text": value or "withheld", "showarrow": False, "name": "value"} for band, value in zip(bands, values))
+    layout["margin"] = {"l": 8, "r": 72, "t": 28, "b": 48}
     return Chart(chart_id, title, summary, figure([bar], layout, shapes, annotations), shows)
 
 

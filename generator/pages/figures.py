@@ -13,6 +13,7 @@ from .travel import cell_words, travel_html, travel_text, why_words
 from .wording import (
     Labels,
     capitalise,
+    gap_words,
     headline_sentence,
     missing,
     note_words,
@@ -113,18 +114,13 @@ class FigureTable:
         return source or f"the {self.year_label(year)} report"
 
     def missing_words(self, year: int, indicator: int) -> str:
-        """Why a figure is not there: the trust's ``missing_reason``, else plainly that none was entered."""
+        """Why a figure is not there: the trust's ``missing_reason``, else plainly that there is none."""
         reason = getattr(self._block(year, indicator), "missing_reason", None)
-        return sentence_end(reason) if reason else "No figure was entered for this year."
+        return sentence_end(reason) if reason else "No figure is available for this year."
 
     def missing_reason(self, year: int, indicator: int) -> str:
         """The trust's own words for why a year has no figures for an indicator, or "" when it gave none."""
         return (getattr(self._block(year, indicator), "missing_reason", None) or "").strip()
-
-    def missing_short(self, year: int, indicator: int) -> str:
-        """The same for a table cell."""
-        reason = getattr(self._block(year, indicator), "missing_reason", None)
-        return capitalise(reason.strip().rstrip(".")) if reason else "Not entered"
 
     def senior_label(self, year: int) -> str:
         published = getattr(self._block(year, 1), "published", None)
@@ -194,7 +190,17 @@ class Headline:
 
     @property
     def value_text(self) -> str:
-        return self.figure.shown if self.available else ""
+        """The figure as shown; the board's signed difference as a phrase a reader can quote, its sign in words."""
+        if not self.available:
+            return ""
+        if self.spec.kind == "board":
+            return f"{capitalise(self.table.labels.bme)} share of voting board {gap_words(self.figure.value)}"
+        return self.figure.shown
+
+    @property
+    def value_is_words(self) -> bool:
+        """The headline is a phrase, not a number (the board's), so the pages set it smaller."""
+        return self.available and self.spec.kind == "board"
 
     @property
     def status_text(self) -> str:
@@ -202,7 +208,7 @@ class Headline:
         if self.available:
             return ""
         if self.figure is None:
-            return "No figure entered"
+            return "No figure"
         if self.figure.status is Status.SUPPRESSED:
             return "Withheld for privacy"
         if self.figure.status is Status.NOT_AVAILABLE:
@@ -251,7 +257,8 @@ class Headline:
         prev = self.previous
         if prev is None:
             return "No earlier figure to compare with."
-        return f"{self.table.year_label(prev.year)}: {prev.shown}"
+        shown = gap_words(prev.value) if self.spec.kind == "board" else prev.shown
+        return f"{self.table.year_label(prev.year)}: {shown}"
 
     def _marker(self, render, why: bool = True) -> str:  # noqa: ANN001 - travel_text or travel_html
         if not self.available or not self.figure.direction:
@@ -337,6 +344,12 @@ class Headline:
 
 
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def cell_text(figure: Figure, spec: Indicator) -> str:
+    """A headline figure in a summary table's cell; the board's difference with its sign in words
+    ("3.9 percentage points below the workforce"), never a bare minus."""
+    return gap_words(figure.value) if spec.kind == "board" else figure.shown
 
 
 def board_members(table: FigureTable, number: int, before: int, after: int) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..data import INDICATORS, STAFF_GROUP_TITLES, Indicator
 from . import charts
 from ..metrics.status import Status
-from .figures import Figure, FigureTable
+from .figures import Figure, FigureTable, cell_text
 from .prose import safe_markdown  # noqa: F401 - the templates, report.py and corrections.py read it here
 from .tables import NO_FIGURE, Table
 from .travel import cell_words, short_words
@@ -70,7 +70,7 @@ def missing_notes(table: FigureTable, number: int, rows: list[tuple[str, list[st
     """What a "—" means, said once under the table, with the trust's reason for each year that gave one."""
     if not any(NO_FIGURE in cells for _, cells in rows):
         return []
-    notes = [f"{NO_FIGURE} No figure for that year: not collected, not published or not entered."]
+    notes = [f"{NO_FIGURE} No figure for that year."]
     for year in years:
         if reason := table.missing_reason(year, number):
             notes.append(f"{table.year_label(year)}: {sentence_end(capitalise(reason))}")
@@ -114,7 +114,7 @@ def trend_columns(number: int, table: FigureTable) -> list[tuple[str, str, str]]
     return [(f"Voting board, {L.bme} share", "board_bme_share", "voting"),
             (f"Executive board, {L.bme} share", "board_bme_share", "executive"),
             (f"Workforce, {L.bme} share", "workforce_bme_share", "overall"),
-            ("Difference, voting", "difference", "voting"), ("Difference, executive", "difference", "executive"),
+            ("Voting board minus workforce", "difference", "voting"), ("Executive board minus workforce", "difference", "executive"),
             (f"National average, voting board {L.bme} share", "national_board_bme_share", "voting"),
             (f"{comparator}, voting board {L.bme} share", "comparator_board_bme_share", "voting")]
 
@@ -266,9 +266,9 @@ def year_summary_table(table: FigureTable, year: int) -> Table:
         if spec.kind == "narrative":  # not a figure: the year page gives the organisation's words in full
             continue
         h = table.headline(number, year)
-        current = h.value_text + SOURCE_MARKS.get(h.figure.source, "") if h.available else h.status_text
+        current = cell_text(h.figure, spec) + SOURCE_MARKS.get(h.figure.source, "") if h.available else h.status_text
         previous = h.previous
-        prev_text = f"{previous.shown} ({table.year_label(previous.year)})" if previous else "No earlier figure"
+        prev_text = f"{cell_text(previous, spec)} ({table.year_label(previous.year)})" if previous else "No earlier figure"
         travel = h.verdict or "No comparison"
         rows.append((f"{spec.id}. {spec.short_title}", [current, prev_text, travel]))
         for said in (h.why and f"{short_words(h.direction)}: {h.why}", h.caveat):

@@ -76,6 +76,11 @@ def render(figure: dict[str, Any], layout: str = "wide", title: str = "") -> str
     values = _values(figure, "x" if horizontal else "y")
     low = min(0.0, min(values, default=0.0))  # Plotly's "tozero": the axis takes in 0, and any value below it
     ticks = nice_ticks(low, max(values, default=1.0) * (1.12 if horizontal else 1.0))
+    # a note set above a value at the top of the axis (the equity band's label) gets a step of room inside the
+    # plot, rather than sitting above it, on the axis title
+    if not horizontal and any(a.get("yref") == "y" and a.get("yanchor") == "bottom" and a["y"] >= ticks[-1] - (ticks[-1] - ticks[0]) / 10
+                              for a in spec.get("annotations", ())):
+        ticks.append(round(2 * ticks[-1] - ticks[-2], 10))
     places = _decimals(ticks)
     labels = [f"{t:.{places}f}{suffix}" for t in ticks]
     axis_title = (value_axis.get("title") or {}).get("text", "")

@@ -153,7 +153,22 @@ def _band(axes: Axes, xs: list[Any], upper: list[Any], lower: list[Any]) -> list
     return out
 
 
-def draw_shapes(figure: dict[str, Any], axes: Axes, layer: str) -> list[str]:
+def _gapped(x: float, y0: float, y1: float, gaps: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The stretches of a vertical line from ``y0`` to ``y1`` that run between the labels it would cross."""
+    top, bottom = min(y0, y1), max(y0, y1)
+    runs, start = [], top
+    for g0, g1 in sorted(gaps):
+        if g1 > start and g0 < bottom:
+            if g0 > start:
+                runs.append((start, g0))
+            start = max(start, g1)
+    return runs + ([(start, bottom)] if start < bottom else [])
+
+
+def draw_shapes(figure: dict[str, Any], axes: Axes, layer: str,
+                labels: list[tuple[float, float, float, float]] = ()) -> list[str]:
+    """Rectangles and lines; a vertical line stops short of each label box (x0, x1, y0, y1) in ``labels``
+    it would cross, so a reference line never runs through a word."""
     out = []
     for shape in figure["layout"].get("shapes", ()):
         if (shape.get("layer") == "below") != (layer == "below"):
@@ -165,9 +180,11 @@ def draw_shapes(figure: dict[str, Any], axes: Axes, layer: str) -> list[str]:
                        f' fill="{EQUITY}" fill-opacity="0.25" stroke="none" class="wres-svg-equity"/>')
         else:
             line = shape.get("line", {})
-            out.append(f'<line{attrs(x1=num(x0), x2=num(x1), y1=num(y0), y2=num(y1))} stroke="{INK}"'
-                       f' stroke-width="{num(line.get("width", 1.5))}"{attrs(stroke_dasharray=DASHES.get(line.get("dash", ""), ""))}'
-                       ' class="wres-svg-rule"/>')
+            crossed = [(b0 - 3, b1 + 3) for a0, a1, b0, b1 in labels if x0 == x1 and a0 - 3 <= x0 <= a1 + 3]
+            runs = _gapped(x0, y0, y1, crossed) if x0 == x1 else [(y0, y1)]
+            out += [f'<line{attrs(x1=num(x0), x2=num(x1), y1=num(r0), y2=num(r1))} stroke="{INK}"'
+                    f' stroke-width="{num(line.get("width", 1.5))}"{attrs(stroke_dasharray=DASHES.get(line.get("dash", ""), ""))}'
+                    ' class="wres-svg-rule"/>' for r0, r1 in runs]
     return out
 
 
@@ -186,7 +203,8 @@ def draw_notes(figure: dict[str, Any], axes: Axes) -> list[str]:
             anchor, x = "end", f.width - 2
         elif start < 2:
             anchor, x = "start", 2
-        baseline = y - 4 if note.get("yanchor") == "bottom" else y + size if note.get("yanchor") == "top" else y + size * 0.35
+        # a note hung below a line (yanchor "top") starts a few units under it, so the line never touches its letters
+        baseline = y - 4 if note.get("yanchor") == "bottom" else y + size * 1.2 if note.get("yanchor") == "top" else y + size * 0.35
         out.append(text_at(x + (4 if anchor == "start" and note.get("xref") != "paper" else 0), baseline, words, size, anchor=anchor))
     return out
 
@@ -215,15 +233,37 @@ def draw_scatter(figure: dict[str, Any], axes: Axes) -> list[str]:
     return out + draw_shapes(figure, axes, "above") + draw_notes(figure, axes)
 
 
+def _rules_at(figure: dict[str, Any], axes: Axes) -> list[float]:
+    """Where the vertical reference lines of a bar chart (the whole workforce's share) cross the value axis."""
+    return [axes.value(float(s["x0"])) for s in figure["layout"].get("shapes", ())
+            if s.get("type") == "line" and s.get("xref") == "x" and s["x0"] == s["x1"]]
+
+
+def _label_x(end: float, width: float, rules: list[float]) -> float:
+    """Where a bar's value label starts: just after the bar, or just after a reference line it would touch."""
+    x = end + 4
+    for rule in sorted(rules):
+        if x - 4 <= rule <= x + width + 4:
+            x = rule + 5
+    return x
+
+
 def draw_bars(figure: dict[str, Any], axes: Axes) -> list[str]:
-    """Horizontal bars, each with its category written above it, so long labels fit a phone."""
+    """Horizontal bars, each with its category written above it, so long labels fit a phone; no label and no
+    reference line cross: a value label moves past the line, and the line stops short of a category's name."""
     out, f = draw_shapes(figure, axes, "below"), axes.frame
     row = (f.bottom - f.top) / max(len(axes.categories), 1)
+    rules, boxes = _rules_at(figure, axes), []  # boxes: (x0, x1, y0, y1) of each word in the plot
+
+    def word(x: float, baseline: float, words: str, **style: str) -> None:
+        out.append(text_at(x, baseline, words, f.font, **style))
+        boxes.append((x, x + text_width(len(words), f.font), baseline - f.font, baseline + f.font * 0.3))
+
     for trace in figure["data"]:
         role = trace.get("meta", "band")
         for i, (value, category) in enumerate(zip(trace.get("x") or [], trace.get("y") or [])):
             middle = axes.category(category)
-            out.append(text_at(f.left, middle - row * 0.12, str(category), f.font, weight="600"))
+            word(f.left, middle - row * 0.12, str(category), weight="600")
             if not isinstance(value, (int, float)):
                 continue
             end = axes.value(value)
@@ -232,13 +272,16 @@ def draw_bars(figure: dict[str, Any], axes: Axes) -> list[str]:
                        f' stroke-width="1.5" class="wres-svg-bar wres-r-{role}"/>')
             labels = trace.get("text") or []
             if i < len(labels) and labels[i]:
-                out.append(text_at(end + 4, middle + row * 0.28, str(labels[i]), f.font))
+                out.append(text_at(_label_x(end, text_width(len(str(labels[i])), f.font), rules),
+                                   middle + row * 0.28, str(labels[i]), f.font))
     notes = figure["layout"].get("annotations", ())
+    # the interactive chart's column of values (charts.bands_chart): here each value is beside its bar instead
+    notes = [n for n in notes if n.get("name") != "value"]
     withheld = [n for n in notes if n.get("yref") == "y"]
     others = {**figure, "layout": {**figure["layout"], "annotations": [n for n in notes if n.get("yref") != "y"]}}
-    out += [text_at(f.left, axes.category(n["y"]) + row * 0.28, str(n["text"]), f.font, extra=' font-style="italic"')
-            for n in withheld]
-    return out + draw_shapes(figure, axes, "above") + draw_notes(others, axes)
+    for n in withheld:
+        word(f.left, axes.category(n["y"]) + row * 0.28, str(n["text"]), extra=' font-style="italic"')
+    return out + draw_shapes(figure, axes, "above", boxes) + draw_notes(others, axes)
 
 
 def _sample(trace: dict[str, Any], x: float, y: float, size: float) -> list[str]:

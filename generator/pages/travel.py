@@ -15,7 +15,7 @@ from typing import Protocol
 from markupsafe import Markup
 
 from .escape import text as escape_text
-from .wording import DIRECTION_WORDS, capitalise, count, missing, number, ratio, sentence_end, signed
+from .wording import DIRECTION_WORDS, capitalise, count, gap_words, missing, number, ratio, sentence_end, signed
 
 
 class _Figure(Protocol):
@@ -53,7 +53,13 @@ def _arrow(previous: float, current: float) -> str:
 
 def _numbers(previous: _Figure, current: _Figure) -> str:
     """"from 1.89 to 2.45": in words, so no arrow is read out or printed beside a "to"."""
-    if current.measure in ("gap", "difference"):  # one unit after both numbers reads better
+    if current.measure == "difference":  # the board: its sign in words, never a bare minus
+        before, now = gap_words(previous.value), gap_words(current.value)
+        _, unit, side = before.partition(" percentage points ")
+        if unit and now.endswith(unit + side):  # the same side: "from 8.7 to 3.9 percentage points below the workforce"
+            return f"from {abs(previous.value):.1f} to {now}"
+        return f"from {before} to {now}"
+    if current.measure == "gap":  # one unit after both numbers reads better
         return f"from {signed(f'{previous.value:.1f}')} to {signed(f'{current.value:.1f}')} percentage points"
     return f"from {_shown(previous)} to {_shown(current)}"
 
@@ -134,7 +140,7 @@ def travel_text(previous: _Figure | None, current: _Figure, labels: tuple[str, s
     if more and current.measure == "difference":  # the board: its members first, then the difference they make
         members = more[:1].lower() + more[1:].rstrip(".")
         note = f" {sentence_end(current.direction_note)}" if why else ""
-        return f"{arrow} {word}: {members}; the difference went {_numbers(previous, current)}.{note}"
+        return f"{arrow} {word}: {members}; the gap went {_numbers(previous, current)}.{note}"
     if direction in COUNTED or direction in SIGNIFICANT:  # a count of everyone: the movement is the verdict
         head = capitalise(moved) if direction == "no_change" or current.measure == "relative_likelihood" else word
         note = f": {current.direction_note}" if why else ""

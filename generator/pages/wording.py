@@ -63,6 +63,13 @@ def points(value: float, *, sign: bool = True) -> str:
     return signed(text) + " percentage points"
 
 
+def gap_words(difference: float) -> str:
+    """Indicator 9's difference with its sign said in words: "3.9 percentage points below the workforce"."""
+    if round(difference, 1) == 0:
+        return "level with the workforce"
+    return f"{points(abs(difference), sign=False)} {'below' if difference < 0 else 'above'} the workforce"
+
+
 _pct, _ratio = pct, ratio  # headline_sentence names its own helpers after them
 
 
