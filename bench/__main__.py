@@ -84,9 +84,11 @@ def main(argv: list[str] | None = None) -> int:
         site = None
         if not ({"weight", "lighthouse"} <= set(args.skip)):
             site = work / "site"
-            from tests.site_helpers import build_example
+            # the example built as 'wres build' builds it (not through the tests' helper, which logs into a test session)
+            from generator.data import Project
+            from generator.site import build_site
 
-            build_example(site)
+            build_site(Project.folder(EXAMPLE), site)
             types = pages.page_types(site)
         if "weight" not in args.skip and site is not None:
             print("page weight ...", file=sys.stderr)
