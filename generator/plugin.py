@@ -24,6 +24,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -143,6 +144,12 @@ class WresPlugin(BasePlugin[WresConfig]):
         return files
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        # Every title is HTML by now: a heading's as Markdown made it, the others escaped (front matter, nav). Material
+        # prints most as they are, but escapes the footer's previous and next again (`| e`), which screen readers
+        # then read as "&#39;". Marked as HTML, Jinja's `| e` leaves it as it is. (Every page is read before any
+        # is laid out, so a page's neighbours are marked too by the time its footer is drawn.)
+        if page.title is not None:
+            page.title = Markup(page.title)
         if page.file.src_uri in self.generated.content:
             from .pages.escape import content_html
 

@@ -49,11 +49,19 @@ class Generated:
     def theme_extra(self) -> dict[str, Any]:
         """What the site's templates read from ``config.extra.wres`` (escaped here: MkDocs' templates print as is)."""
         ident = self.organisation.identity
-        website = self.organisation.website
         return {"stylesheets": self.stylesheets,
-                "logo_alt": plain_html(ident.logo_alt or "") if ident and ident.logo else "",
-                "website": plain_html(str(website)) if website else "",
-                "website_text": plain_html(f"{self.organisation.name} website") if website else ""}
+                "logo_alt": plain_html(ident.logo_alt or "") if ident and ident.logo else ""}
+
+    def copyright(self, given: str | None) -> str:
+        """The footer's notice: ``copyright`` from mkdocs.yml (or the organisation's name), escaped, and a link to the
+        trust's own website. MkDocs' ``copyright`` is HTML, which Material's footer prints as it is: the website goes
+        there, so the theme's own footer shows it."""
+        notice = plain_html(given or self.organisation.name)
+        website = self.organisation.website
+        if not website:
+            return notice
+        return (f'{notice}<p class="wres-footer-website"><a href="{plain_html(str(website))}">'
+                f"{plain_html(self.organisation.name + ' website')}</a></p>")
 
 
 def generate(project: Project, *, drafts: bool = False, pdfs: bool = False) -> Generated:
