@@ -8,7 +8,8 @@ work is in ``site/generate.py`` (the pages) and ``site/settings.py`` (what the t
 ``File`` objects (``File.generated``), the theme's template folders and ``extra``.
 
 - ``on_config``: checks what the site needs of ``mkdocs.yml`` (a clear error, never a silent
-  override), reads and validates ``data/`` and makes every page, download and report.
+  override), reads and validates ``data/`` and makes every page, download and report (while serving, the
+  report's part is made again only when ``data/`` changed: ``site/kept.py``).
 - ``on_files``: adds them as generated files; the trust's own pages in ``content/`` are published
   made safe, and one at a generated page's path is an error unless ``replace`` names it.
 - ``on_page_content``: the trust's own pages keep only the safe subset of HTML.
@@ -60,6 +61,7 @@ class WresPlugin(BasePlugin[WresConfig]):
         self.generated = None  # the last good site (kept while serving, over a mistake in the data)
         self.problems: list[str] = []
         self.error = None  # the DataError that stopped the last build: 'wres build' shows it as it is
+        self.kept = None  # the report's part of the last build, for serve's rebuilds (site/kept.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:  # also keeps this plugin across the rebuilds of serve
         self.command = command
@@ -95,7 +97,12 @@ class WresPlugin(BasePlugin[WresConfig]):
         drafts = os.environ.get(DRAFTS_ENV)
         drafts = (drafts == "1") if drafts in ("0", "1") else (self.config.drafts if self.config.drafts is not None else self.serving)
         try:
-            self.generated = generate(self.project(config), drafts=drafts, pdfs=self.config.pdf and not self.serving)
+            if self.kept is None:
+                from .site.kept import Kept
+
+                self.kept = Kept()
+            self.generated = generate(self.project(config), drafts=drafts, pdfs=self.config.pdf and not self.serving,
+                                      kept=self.kept)
             self.problems = []
             for warning in self.generated.warnings:  # information: a warning would stop a strict build, and these never do
                 log.info(f"Check this value: {warning}")
