@@ -8,7 +8,8 @@ work is in ``site/generate.py`` (the pages) and ``site/settings.py`` (what the t
 ``File`` objects (``File.generated``), the theme's template folders and ``extra``.
 
 - ``on_config``: checks what the site needs of ``mkdocs.yml`` (a clear error, never a silent
-  override), reads and validates ``data/`` and makes every page, download and report.
+  override), reads and validates ``data/`` and makes every page, download and report (while serving, the
+  report's part is made again only when ``data/`` changed: ``site/kept.py``).
 - ``on_files``: adds them as generated files; the trust's own pages in ``content/`` are published
   made safe, and one at a generated page's path is an error unless ``replace`` names it.
 - ``on_page_content``: the trust's own pages keep only the safe subset of HTML.
@@ -24,6 +25,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -59,6 +61,7 @@ class WresPlugin(BasePlugin[WresConfig]):
         self.generated = None  # the last good site (kept while serving, over a mistake in the data)
         self.problems: list[str] = []
         self.error = None  # the DataError that stopped the last build: 'wres build' shows it as it is
+        self.kept = None  # the report's part of the last build, for serve's rebuilds (site/kept.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:  # also keeps this plugin across the rebuilds of serve
         self.command = command
@@ -94,7 +97,12 @@ class WresPlugin(BasePlugin[WresConfig]):
         drafts = os.environ.get(DRAFTS_ENV)
         drafts = (drafts == "1") if drafts in ("0", "1") else (self.config.drafts if self.config.drafts is not None else self.serving)
         try:
-            self.generated = generate(self.project(config), drafts=drafts, pdfs=self.config.pdf and not self.serving)
+            if self.kept is None:
+                from .site.kept import Kept
+
+                self.kept = Kept()
+            self.generated = generate(self.project(config), drafts=drafts, pdfs=self.config.pdf and not self.serving,
+                                      kept=self.kept)
             self.problems = []
             for warning in self.generated.warnings:  # information: a warning would stop a strict build, and these never do
                 log.info(f"Check this value: {warning}")
@@ -143,6 +151,12 @@ class WresPlugin(BasePlugin[WresConfig]):
         return files
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        # Every title is HTML by now: a heading's as Markdown made it, the others escaped (front matter, nav). Material
+        # prints most as they are, but escapes the footer's previous and next again (`| e`), which screen readers
+        # then read as "&#39;". Marked as HTML, Jinja's `| e` leaves it as it is. (Every page is read before any
+        # is laid out, so a page's neighbours are marked too by the time its footer is drawn.)
+        if page.title is not None:
+            page.title = Markup(page.title)
         if page.file.src_uri in self.generated.content:
             from .pages.escape import content_html
 

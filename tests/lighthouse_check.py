@@ -24,9 +24,10 @@ import tempfile
 import threading
 from pathlib import Path
 
+from generator.data import Project
 from generator.pages.tested_with import TESTED_WITH
+from generator.site import build_site
 from tests.browser.conftest import ARGS, CHROMIUM, ROOT, QuietHandler
-from tests.site_helpers import build_example
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_VERSION = TESTED_WITH["Lighthouse"]
@@ -76,7 +77,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{LIGHTHOUSE} is missing: run 'npm ci'", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmp:
-        site = args.site or build_example(Path(tmp) / "site")
+        if args.site is None:  # built as 'wres build' builds it: this is no test session (site_helpers logs into one)
+            build_site(Project.folder(ROOT), Path(tmp) / "site")
+        site = args.site or Path(tmp) / "site"
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler if args.plain else GzipHandler, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"

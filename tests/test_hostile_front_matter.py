@@ -83,11 +83,14 @@ class Metas(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.metas: list[dict[str, str | None]] = []
         self.titles: list[str] = []
+        self.footer_links: list[str] = []  # the aria-labels of the footer's previous and next links, as read aloud
         self._in_title = False
 
     def handle_starttag(self, tag, attrs):
         if tag == "meta":
             self.metas.append(dict(attrs))
+        if tag == "a" and "md-footer__link" in (dict(attrs).get("class") or ""):
+            self.footer_links.append(dict(attrs)["aria-label"])
         self._in_title = tag == "title"
 
     def handle_endtag(self, tag):
@@ -102,16 +105,26 @@ def test_the_built_site_carries_the_tricks_as_text_only(tmp_path):
     data = copy_data(tmp_path / "project")
     for form, page in FORMS.items():
         (data.parent / "content" / f"{form}.md").write_text(page.format(title=TITLE, description=REFRESH), encoding="utf-8")
+    (data.parent / "content" / "q-and-a.md").write_text("# Q&A: who we're for\n\nBody.\n", encoding="utf-8")
     site = build_example(tmp_path / "site", data)
-    for form in FORMS:
+    footer_links = []
+    for form in [*FORMS, "q-and-a"]:
         html = (site / form / "index.html").read_text(encoding="utf-8")
         parsed = Metas()
         parsed.feed(html)
+        footer_links += parsed.footer_links
+        if form == "q-and-a":
+            continue
         assert [m for m in parsed.metas if "http-equiv" in m] == [
             m for m in parsed.metas if m.get("http-equiv") == "Content-Security-Policy"]  # the site's own CSP only
         assert {"name": "description", "content": REFRESH} in parsed.metas  # the whole value, as text
         assert parsed.titles[0].startswith(TITLE)
         assert "<script>alert" not in html
+    # the pages follow each other in the menu: each names its neighbours in the footer, escaped once (Material's own
+    # footer escapes titles for the aria-label; ours reach it as HTML already, marked so)
+    assert "Next: " + TITLE in footer_links and "Previous: " + TITLE in footer_links
+    assert "Next: Q&A: who we're for" in footer_links
+    assert not [label for label in footer_links if "&#" in label or "&amp;" in label or "&lt;" in label]
 
 
 def test_a_title_taken_from_the_first_heading_holds_no_character_that_would_drop_the_front_matter():

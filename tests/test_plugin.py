@@ -96,6 +96,7 @@ def test_theme_overrides_and_a_site_name_edit_reach_every_page(tmp_path):
         html = page.read_text(encoding="utf-8")
         assert "Our own footer line" in html, page
         assert re.search(r"<title>[^<]*Kingsmere &amp; Co WRES</title>", html), page
+        assert 'title="Kingsmere &amp; Co WRES" class="md-header__button md-logo"' in html, page  # escaped once
 
 
 def test_a_content_page_never_silently_replaces_a_generated_one(tmp_path):

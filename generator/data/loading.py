@@ -165,11 +165,18 @@ def load_project(project: Project, *, drafts: bool = True, require_years: bool =
             # the organisation file could not be read, so which SVG is the logo is not known: say nothing of SVGs yet
             content = [p for p in content if not p.path.lower().endswith(".svg")]
         raise DataError([*exc.problems, *page_problems, *content]) from None
-    identity = dataset.organisation.identity
-    problems = page_problems + content_files(project.content_dir, identity.logo_path if identity else None)[1]
+    problems = page_problems + content_problems(project, dataset.organisation, pages=False)
     if problems:
         raise DataError(problems)
     return dataset
+
+
+def content_problems(project: Project, organisation: Organisation, *, pages: bool = True) -> list[Problem]:
+    """What is wrong in ``content/`` (its pages' front matter, with ``pages``, and files it may not publish), for data
+    already loaded: the preview checks only this when ``data/`` has not changed since its last build."""
+    identity = organisation.identity
+    found = check_pages(project.content_dir) if pages else []
+    return found + content_files(project.content_dir, identity.logo_path if identity else None)[1]
 
 
 def _named_logo(project: Project) -> Path | None:

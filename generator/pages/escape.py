@@ -41,8 +41,9 @@ def text(value: Any) -> Markup:
 def plain_html(value: Any) -> str:
     """For places MkDocs and the theme print without escaping (site name, navigation titles): HTML-escaped.
 
-    Not Markdown-escaped: these never pass through Markdown, and the theme's footer reads them
-    back into an aria-label (generator/site/theme/partials/footer.html prints them as they are).
+    Not Markdown-escaped: these never pass through Markdown. Where the theme escapes them again (Material's
+    footer escapes the previous and next page titles for an aria-label, its header the site name), the
+    plugin hands them over as ``Markup``, which Jinja's ``| e`` leaves as it is (generator/plugin.py, site/settings.py).
     """
     return str(markupsafe_escape(value))
 

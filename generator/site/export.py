@@ -49,7 +49,7 @@ def export(project: Project, out: Path) -> None:
     config["site_name"] = plain_html(config.get("site_name") or site.organisation.site_name)
     if config.get("site_description"):
         config["site_description"] = plain_html(config["site_description"])
-    config["copyright"] = plain_html(config.get("copyright") or site.organisation.name)
+    config["copyright"] = site.copyright(config.get("copyright"))
     config["theme"] = {**(config.get("theme") or {}), "custom_dir": "theme"}
     if site.logo:
         config["theme"]["logo"] = site.logo

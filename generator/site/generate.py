@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..data import Organisation, Project, load_project
+from ..data import DataError, Organisation, Project, load_project
+from ..data.loading import content_problems
 from ..data.plausibility import questions
 from ..metrics import compute_metrics
 from ..pages import navigation, published_content, site_files
 from ..pages.escape import plain_html
 from . import identity
+from .kept import Kept, Report
 from .pdf import year_reports
 from .published import check_published
 
@@ -49,18 +51,45 @@ class Generated:
     def theme_extra(self) -> dict[str, Any]:
         """What the site's templates read from ``config.extra.wres`` (escaped here: MkDocs' templates print as is)."""
         ident = self.organisation.identity
-        website = self.organisation.website
         return {"stylesheets": self.stylesheets,
-                "logo_alt": plain_html(ident.logo_alt or "") if ident and ident.logo else "",
-                "website": plain_html(str(website)) if website else "",
-                "website_text": plain_html(f"{self.organisation.name} website") if website else ""}
+                "logo_alt": plain_html(ident.logo_alt or "") if ident and ident.logo else ""}
+
+    def copyright(self, given: str | None) -> str:
+        """The footer's notice: ``copyright`` from mkdocs.yml (or the organisation's name), escaped, and a link to the
+        trust's own website. MkDocs' ``copyright`` is HTML, which Material's footer prints as it is: the website goes
+        there, so the theme's own footer shows it."""
+        notice = plain_html(given or self.organisation.name)
+        website = self.organisation.website
+        if not website:
+            return notice
+        return (f'{notice}<p class="wres-footer-website"><a href="{plain_html(str(website))}">'
+                f"{plain_html(self.organisation.name + ' website')}</a></p>")
 
 
-def generate(project: Project, *, drafts: bool = False, pdfs: bool = False) -> Generated:
+def generate(project: Project, *, drafts: bool = False, pdfs: bool = False, kept: Kept | None = None) -> Generated:
     """Validate the project and make its site's files; raises ``DataError`` listing every problem.
 
     ``pdfs``: each published year's report too (seconds each, so not in the live preview).
+    ``kept``: the plugin's last report, used again (content/ checked afresh) when its inputs are unchanged (kept.py).
     """
+    key = kept.key_for(project, drafts=drafts, pdfs=pdfs) if kept is not None else None
+    made = kept.get(key) if kept is not None else None
+    if made is not None:
+        problems = content_problems(project, made.dataset.organisation)
+        if problems:
+            raise DataError(problems)
+    else:
+        made = _report(project, drafts=drafts, pdfs=pdfs)
+        if kept is not None:
+            kept.keep(key, made)
+    dataset = made.dataset
+    org = dataset.organisation
+    content, pages = published_content(project.content_dir, org.identity.logo_path if org.identity else None)
+    return Generated(org, made.files, content, pages, escaped_nav(navigation(dataset, pages)), made.warnings)
+
+
+def _report(project: Project, *, drafts: bool, pdfs: bool) -> Report:
+    """What ``data/`` makes: the checked data (content/ checked with it), the figures, the generated files."""
     dataset = load_project(project, drafts=drafts)
     figures = compute_metrics(dataset)
     check_published(project, dataset, figures)
@@ -69,9 +98,7 @@ def generate(project: Project, *, drafts: bool = False, pdfs: bool = False) -> G
     reports = year_reports(dataset, figures) if pdfs else {}
     extra.update({report.site_path: report.path for report in reports.values()})
     files = site_files(dataset, figures, extra, reports={key: report.link for key, report in reports.items()})
-    content, pages = published_content(project.content_dir, org.identity.logo_path if org.identity else None)
-    warnings = tuple(str(question) for question in questions(project, dataset))
-    return Generated(org, files, content, pages, escaped_nav(navigation(dataset, pages)), warnings)
+    return Report(dataset, files, tuple(str(question) for question in questions(project, dataset)))
 
 
 def escaped_nav(nav: list[Any]) -> list[Any]:

@@ -24,6 +24,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from ..pages.escape import plain_html
 
 THEME_DIR = Path(__file__).parent / "theme"
@@ -172,10 +174,11 @@ def clash_message(paths: list[str]) -> str:
 
 def apply(config: Any, generated: Any, problems: list[str], *, serving: bool = False) -> None:
     """Add what the site needs to the loaded configuration (additive only; ``check`` has refused contradictions)."""
-    config.site_name = plain_html(config.site_name)
+    # HTML from here on, marked as such (Markup): Jinja's `| e`, which Material uses in a few places, leaves it as it is
+    config.site_name = Markup(plain_html(config.site_name))
     if config.site_description:
         config.site_description = plain_html(config.site_description)
-    config.copyright = plain_html(config.copyright or generated.organisation.name)
+    config.copyright = generated.copyright(config.copyright)
     if config.nav is not None:
         config.nav = _escaped(config.nav)
     dirs = config.theme.dirs
