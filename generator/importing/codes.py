@@ -1,4 +1,4 @@
-"""What an extract's values mean: ethnicity, staff group, pay band and medical grade, as documented tables.
+"""What an extract's values mean: ethnicity, disability, staff group, pay band and medical grade, as documented tables.
 
 Pure data and small functions (no pandas): the Methodology page shows :data:`ETHNIC_CATEGORIES`,
 and :mod:`.counting` places each distinct value of an extract once. A trust adds to every
@@ -98,6 +98,33 @@ def ethnic_group(value: str, extra: dict[str, str]) -> str | None:
     if words(code) in extra:
         return extra[words(code)]
     return CODE_GROUPS.get(code if code == "99" else code[0])
+
+
+# --- disability (WDES) -------------------------------------------------------------
+
+DISABLED, NON_DISABLED = "disabled", "non_disabled"
+DISABILITY_GROUPS = (DISABLED, NON_DISABLED, UNKNOWN)  # the keys of a year file's wdes: counts, in its order
+# ESR's disability field holds "Yes", "No", "Not Declared", "Prefer Not To Answer" or "Unspecified"; recruitment
+# systems ask the Equality Act question and write the answer in words. A blank cell is not known. Compared as words.
+DISABILITY_TABLE = {
+    **dict.fromkeys(("yes", "y", "disabled", "has a disability",
+                     "yes i have a disability or long term condition"), DISABLED),
+    **dict.fromkeys(("no", "n", "not disabled", "non disabled", "no disability", "no i do not have a disability",
+                     "no i do not have a disability or long term condition"), NON_DISABLED),
+    **dict.fromkeys(("", "not declared", "prefer not to answer", "prefer not to say", "i do not wish to disclose",
+                     "unspecified", "not specified", "not stated", "not known", "unknown", "undefined"), UNKNOWN),
+}
+
+
+def disability_group(value: str, extra: dict[str, str]) -> str | None:
+    """disabled, non_disabled or unknown for one cell of the disability column; None when it cannot be placed.
+
+    ``extra`` is the trust's table (value as words -> group), looked up first. Blank is unknown.
+    """
+    key = words(value)
+    if key in extra:
+        return extra[key]
+    return DISABILITY_TABLE.get(key)
 
 
 # --- staff groups -----------------------------------------------------------------
