@@ -190,6 +190,23 @@ GRADE_TABLE_TEXT = (  # for the Methodology page
 )
 
 
+# The WDES reports metric 1 by pay cluster, not band (WDES 2023 technical guidance, metric 1: AfC clusters 1 to 4,
+# medical and dental clusters 5 to 7): the import counts the bands and groups above, then adds them up by cluster.
+# Locally employed doctors (other medical and dental) are not in training, so they are non-consultant career grades.
+AFC_CLUSTERS = {
+    "Cluster 1 (Bands 1 to 4)": ("Band 1", "Band 2", "Band 3", "Band 4"),
+    "Cluster 2 (Bands 5 to 7)": ("Band 5", "Band 6", "Band 7"),
+    "Cluster 3 (Bands 8a and 8b)": ("Band 8a", "Band 8b"),
+    "Cluster 4 (Bands 8c to 9 and VSM)": ("Band 8c", "Band 8d", "Band 9", "VSM"),
+}
+MEDICAL_CLUSTERS = {
+    "Consultants": (CONSULTANTS,),
+    "Non-consultant career grades": (SAS, OTHER_MEDICAL),
+    "Medical and dental trainee grades": (TRAINING,),
+}
+CLUSTER_OF = {band: cluster for table in (AFC_CLUSTERS, MEDICAL_CLUSTERS) for cluster, bands in table.items() for band in bands}
+
+
 def medical_grade(value: str, extra: dict[str, str]) -> str | None:
     """One of the four medical and dental groups; None only for a blank cell."""
     key = words(value)

@@ -10,14 +10,14 @@ occurs, and how to place it (``data/import_mapping.yaml``). All of them are repo
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from ..data.errors import Problem
 from . import codes
-from .codes import BANDS, DISABILITY_GROUPS, GROUPS, MEDICAL, MEDICAL_GROUPS
+from .codes import AFC_CLUSTERS, BANDS, CLUSTER_OF, DISABILITY_GROUPS, GROUPS, MEDICAL, MEDICAL_CLUSTERS, MEDICAL_GROUPS
 from .columns import DISABILITY, Kind
 from .mapping_file import MAPPING_NAME, Mapping
 from .reading import Extract
@@ -74,9 +74,12 @@ class Placer:
 class Grouping:
     """Each row's group in one standard's terms, and the keys its counts are written with, in order."""
 
-    field: str  # ethnicity, disability
+    by: str  # ethnicity, disability: the field the rows are grouped by
     groups: pd.Series
     keys: tuple[str, ...]
+    # staff: the pay groups the standard reports, per staff group in display order (WDES: clusters of bands)
+    pay_groups: dict[str, tuple[str, ...]] = field(default_factory=lambda: {MEDICAL: MEDICAL_GROUPS, "": BANDS})
+    pay_group_of: dict[str, str] | None = None  # band or medical group -> its pay group; None: the band itself
 
 
 def _group_counts(grouping: Grouping, rows: pd.Series | None = None) -> Counts:
@@ -96,7 +99,7 @@ def _disability(placer: Placer, mapping: Mapping) -> Grouping:
     return Grouping(DISABILITY, placer.place(column, DISABILITY, lambda v: codes.disability_group(v, mapping.disability), lambda v: (
         f"{shown_value(v)} is not a disability status the import can place (Yes, No, Not Declared or Prefer Not To "
         f"Answer). Add it to data/{MAPPING_NAME} under disability: as disabled, non_disabled or unknown")),
-        DISABILITY_GROUPS)
+        DISABILITY_GROUPS, {MEDICAL: tuple(MEDICAL_CLUSTERS), "": tuple(AFC_CLUSTERS)}, CLUSTER_OF)
 
 
 def count(kind: Kind, extract: Extract, mapping: Mapping, where: str,
@@ -117,7 +120,7 @@ def count(kind: Kind, extract: Extract, mapping: Mapping, where: str,
     elif kind.name == "recruitment":
         counted = _recruitment(placer, groupings)
     else:
-        counted = {g.field: Counted(counts={event_keys[g.field]: _group_counts(g)}) for g in groupings}
+        counted = {g.by: Counted(counts={event_keys[g.by]: _group_counts(g)}) for g in groupings}
     return (None, placer.problems) if placer.problems else (counted, [])
 
 
@@ -138,14 +141,15 @@ def _staff(placer: Placer, groupings: list[Grouping], mapping: Mapping) -> dict[
             f"Add it to data/{MAPPING_NAME} under bands:, e.g. {shown_value(v)}: VSM"), mask=~medical)[~medical]
     if placer.problems:
         return {}
-    return {g.field: _by_band(group, band, g) for g in groupings}
+    return {g.by: _by_band(group, band, g) for g in groupings}
 
 
 def _by_band(group: pd.Series, band: pd.Series, grouping: Grouping) -> Counted:
-    table = pd.DataFrame({"group": group, "band": band, "who": grouping.groups}).value_counts()
+    pay = band if grouping.pay_group_of is None else band.map(grouping.pay_group_of)
+    table = pd.DataFrame({"group": group, "band": pay, "who": grouping.groups}).value_counts()
     by_group: dict[str, dict[str, Counts]] = {}
     for staff_group in STAFF_GROUP_ORDER:
-        labels = MEDICAL_GROUPS if staff_group == MEDICAL else BANDS
+        labels = grouping.pay_groups.get(staff_group, grouping.pay_groups[""])
         bands = {}
         for label in labels:
             counts = {g: int(table.get((staff_group, label, g), 0)) for g in grouping.keys}
@@ -172,5 +176,5 @@ def _recruitment(placer: Placer, groupings: list[Grouping]) -> dict[str, Counted
                                        f"appointed but not shortlisted ({rows_text(stray)}); indicator 2 counts "
                                        "appointments from shortlisting: correct these rows"))
         return {}
-    return {g.field: Counted(counts={"shortlisted": _group_counts(g, shortlisted), "appointed": _group_counts(g, appointed)})
+    return {g.by: Counted(counts={"shortlisted": _group_counts(g, shortlisted), "appointed": _group_counts(g, appointed)})
             for g in groupings}
