@@ -128,7 +128,8 @@ STAFF_GROUP_TITLES = {
 
 # Every measure the engine computes for each kind of indicator: targets in action plans must name one of these.
 KIND_MEASURES: dict[str, tuple[str, ...]] = {
-    "representation": ("white_share", "bme_share", "unknown_share", "headcount", "declaration_rate"),
+    "representation": ("white_share", "bme_share", "unknown_share", "headcount", "declaration_rate",
+                       "survey_declared_share", "declaration_gap"),
     "likelihood": ("likelihood_white", "likelihood_bme", "likelihood_unknown", "relative_likelihood"),
     "survey": ("white", "bme", "gap", "responses_white", "responses_bme", "national_white", "national_bme",
                "comparator_white", "comparator_bme"),
