@@ -103,7 +103,7 @@ def ethnic_group(value: str, extra: dict[str, str]) -> str | None:
 # --- disability (WDES) -------------------------------------------------------------
 
 DISABLED, NON_DISABLED = "disabled", "non_disabled"
-DISABILITY_GROUPS = (DISABLED, NON_DISABLED, UNKNOWN)  # the keys of a year file's wdes: counts, in its order
+DISABILITY_GROUPS = (NON_DISABLED, DISABLED, UNKNOWN)  # the keys of a year file's wdes: counts, in order (as white, bme, unknown)
 # ESR's disability field holds "Yes", "No", "Not Declared", "Prefer Not To Answer" or "Unspecified"; recruitment
 # systems ask the Equality Act question and write the answer in words. A blank cell is not known. Compared as words.
 DISABILITY_TABLE = {

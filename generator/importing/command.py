@@ -166,7 +166,9 @@ def _refuse_other_standards(changed: list[int], year: int, year_file: Path) -> N
     """A correction records WRES indicators only (``corrections:`` in the year file), so other standards' changes wait."""
     others = [INDICATORS[n] for n in changed if INDICATORS[n].section]
     if others:
-        named = " and ".join(_named(s) for s in others)
+        ids = [s.id for s in others]
+        named = _named(others[0]) if len(ids) == 1 else \
+            f"{_named(others[0]).rsplit(' ', 1)[0]}s {', '.join(ids[:-1])} and {ids[-1]}"
         raise click.ClickException(
             f"{year} is published, and this import would change the published figures of {named}. A correction in "
             f"{display_path(year_file)} can name WRES indicators only for now, so the import cannot record one; "
