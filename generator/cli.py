@@ -251,19 +251,21 @@ def publish(project: Project, year: int, on: dt.datetime | None) -> None:
 
 
 @main.command("import")
-@click.argument("kind", type=click.Choice(["staff", "recruitment", "disciplinary", "training"]))
+@click.argument("kind", type=click.Choice(["staff", "recruitment", "disciplinary", "training", "capability"]))
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--year", type=click.IntRange(2015, 2100), required=True, help="The WRES year the extract is for, e.g. 2024.")
 @where
 @click.option("--map", "maps", multiple=True, metavar="FIELD=COLUMN",
-              help="The column that holds a field (ethnicity, staff_group, band, shortlisted, appointed), if not ESR's name. Repeatable.")
+              help="The column that holds a field (ethnicity, disability, staff_group, band, shortlisted, appointed), if not ESR's name. Repeatable.")
 @click.option("--sheet", default=None, help="The sheet of an Excel workbook to read. Default: the first.")
 @click.option("--correction", default=None, metavar="WHY",
               help="Why a published year's figures change; recorded as a correction and shown on the site.")
 def import_(project: Project, kind: str, file: Path, year: int, maps: tuple[str, ...], sheet: str | None,
             correction: str | None) -> None:
     """Count an HR extract (CSV or .xlsx) into data/years/YEAR.yaml: staff in post (indicator 1), recruitment (2),
-    disciplinary cases (3) or training (4). Only counts are written; the extract is read and forgotten."""
+    disciplinary cases (3) or training (4); with a disability column, staff and recruitment also count WDES metrics 1
+    and 2, and capability (staff entering the formal capability process) counts WDES metric 3. Only counts are written;
+    the extract is read and forgotten."""
     from .importing.command import run_import
 
     today = dt.datetime.now(dt.timezone.utc).date()

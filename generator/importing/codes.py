@@ -1,4 +1,4 @@
-"""What an extract's values mean: ethnicity, staff group, pay band and medical grade, as documented tables.
+"""What an extract's values mean: ethnicity, disability, staff group, pay band and medical grade, as documented tables.
 
 Pure data and small functions (no pandas): the Methodology page shows :data:`ETHNIC_CATEGORIES`,
 and :mod:`.counting` places each distinct value of an extract once. A trust adds to every
@@ -100,6 +100,33 @@ def ethnic_group(value: str, extra: dict[str, str]) -> str | None:
     return CODE_GROUPS.get(code if code == "99" else code[0])
 
 
+# --- disability (WDES) -------------------------------------------------------------
+
+DISABLED, NON_DISABLED = "disabled", "non_disabled"
+DISABILITY_GROUPS = (NON_DISABLED, DISABLED, UNKNOWN)  # the keys of a year file's wdes: counts, in order (as white, bme, unknown)
+# ESR's disability field holds "Yes", "No", "Not Declared", "Prefer Not To Answer" or "Unspecified"; recruitment
+# systems ask the Equality Act question and write the answer in words. A blank cell is not known. Compared as words.
+DISABILITY_TABLE = {
+    **dict.fromkeys(("yes", "y", "disabled", "has a disability",
+                     "yes i have a disability or long term condition"), DISABLED),
+    **dict.fromkeys(("no", "n", "not disabled", "non disabled", "no disability", "no i do not have a disability",
+                     "no i do not have a disability or long term condition"), NON_DISABLED),
+    **dict.fromkeys(("", "not declared", "prefer not to answer", "prefer not to say", "i do not wish to disclose",
+                     "unspecified", "not specified", "not stated", "not known", "unknown", "undefined"), UNKNOWN),
+}
+
+
+def disability_group(value: str, extra: dict[str, str]) -> str | None:
+    """disabled, non_disabled or unknown for one cell of the disability column; None when it cannot be placed.
+
+    ``extra`` is the trust's table (value as words -> group), looked up first. Blank is unknown.
+    """
+    key = words(value)
+    if key in extra:
+        return extra[key]
+    return DISABILITY_TABLE.get(key)
+
+
 # --- staff groups -----------------------------------------------------------------
 
 NON_CLINICAL, CLINICAL, MEDICAL = "non_clinical", "clinical", "medical_and_dental"
@@ -161,6 +188,23 @@ GRADE_TABLE_TEXT = (  # for the Methodology page
     (TRAINING, "foundation, core and specialty training grades, such as FY1, CT2, ST4 and Specialty Registrar"),
     (OTHER_MEDICAL, "every other grade"),
 )
+
+
+# The WDES reports metric 1 by pay cluster, not band (WDES 2023 technical guidance, metric 1: AfC clusters 1 to 4,
+# medical and dental clusters 5 to 7): the import counts the bands and groups above, then adds them up by cluster.
+# Locally employed doctors (other medical and dental) are not in training, so they are non-consultant career grades.
+AFC_CLUSTERS = {
+    "Cluster 1 (Bands 1 to 4)": ("Band 1", "Band 2", "Band 3", "Band 4"),
+    "Cluster 2 (Bands 5 to 7)": ("Band 5", "Band 6", "Band 7"),
+    "Cluster 3 (Bands 8a and 8b)": ("Band 8a", "Band 8b"),
+    "Cluster 4 (Bands 8c to 9 and VSM)": ("Band 8c", "Band 8d", "Band 9", "VSM"),
+}
+MEDICAL_CLUSTERS = {
+    "Consultants": (CONSULTANTS,),
+    "Non-consultant career grades": (SAS, OTHER_MEDICAL),
+    "Medical and dental trainee grades": (TRAINING,),
+}
+CLUSTER_OF = {band: cluster for table in (AFC_CLUSTERS, MEDICAL_CLUSTERS) for cluster, bands in table.items() for band in bands}
 
 
 def medical_grade(value: str, extra: dict[str, str]) -> str | None:

@@ -1,4 +1,7 @@
-"""From an extract's rows to the WRES counts: each distinct value placed once, every value that cannot be placed reported.
+"""From an extract's rows to the counts: each distinct value placed once, every value that cannot be placed reported.
+
+The same rows are counted by ethnicity (the WRES) and, when the extract has a disability column,
+by disability (the WDES): staff group, band and the recruitment outcomes are placed once for both.
 
 A value the tables cannot place is a problem naming the value and the first rows where it
 occurs, and how to place it (``data/import_mapping.yaml``). All of them are reported at once.
@@ -7,26 +10,27 @@ occurs, and how to place it (``data/import_mapping.yaml``). All of them are repo
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from ..data.errors import Problem
 from . import codes
-from .codes import BANDS, GROUPS, MEDICAL, MEDICAL_GROUPS
+from .codes import AFC_CLUSTERS, BANDS, CLUSTER_OF, DISABILITY_GROUPS, GROUPS, MEDICAL, MEDICAL_CLUSTERS, MEDICAL_GROUPS
+from .columns import DISABILITY, Kind
 from .mapping_file import MAPPING_NAME, Mapping
 from .reading import Extract
 
 SHOWN_ROWS = 5
 STAFF_GROUP_ORDER = (codes.NON_CLINICAL, codes.CLINICAL, MEDICAL)
 
-Counts = dict[str, int]  # white, bme, unknown
+Counts = dict[str, int]  # white, bme, unknown; or disabled, non_disabled, unknown
 
 
 @dataclass(frozen=True)
 class Counted:
-    """What the import writes: ``indicator_1`` groups of bands, or the named counts of indicators 2-4."""
+    """What the import writes into one block: a representation indicator's groups of bands, or a likelihood's named counts."""
 
     by_group: dict[str, dict[str, Counts]] | None = None  # staff: group -> band label -> counts
     counts: dict[str, Counts] | None = None  # e.g. {"shortlisted": ..., "appointed": ...}
@@ -66,32 +70,61 @@ class Placer:
         return series.map(table)
 
 
-def _group_counts(groups: pd.Series) -> Counts:
-    found = groups.value_counts()
-    return {g: int(found.get(g, 0)) for g in GROUPS}
+@dataclass(frozen=True)
+class Grouping:
+    """Each row's group in one standard's terms, and the keys its counts are written with, in order."""
+
+    by: str  # ethnicity, disability: the field the rows are grouped by
+    groups: pd.Series
+    keys: tuple[str, ...]
+    # staff: the pay groups the standard reports, per staff group in display order (WDES: clusters of bands)
+    pay_groups: dict[str, tuple[str, ...]] = field(default_factory=lambda: {MEDICAL: MEDICAL_GROUPS, "": BANDS})
+    pay_group_of: dict[str, str] | None = None  # band or medical group -> its pay group; None: the band itself
 
 
-def _ethnicity(placer: Placer, mapping: Mapping) -> pd.Series:
+def _group_counts(grouping: Grouping, rows: pd.Series | None = None) -> Counts:
+    found = (grouping.groups if rows is None else grouping.groups[rows]).value_counts()
+    return {g: int(found.get(g, 0)) for g in grouping.keys}
+
+
+def _ethnicity(placer: Placer, mapping: Mapping) -> Grouping:
     column = placer.extract.columns.of["ethnicity"]
-    return placer.place(column, "ethnicity", lambda v: codes.ethnic_group(v, mapping.ethnicity), lambda v: (
+    return Grouping("ethnicity", placer.place(column, "ethnicity", lambda v: codes.ethnic_group(v, mapping.ethnicity), lambda v: (
         f"{shown_value(v)} is not an ethnic category the import can place. Add it to data/{MAPPING_NAME} "
-        f"under ethnicity: as white, bme or unknown"))
+        f"under ethnicity: as white, bme or unknown")), GROUPS)
 
 
-def count(kind: str, extract: Extract, mapping: Mapping, where: str) -> tuple[Counted | None, list[Problem]]:
+def _disability(placer: Placer, mapping: Mapping) -> Grouping:
+    column = placer.extract.columns.of[DISABILITY]
+    return Grouping(DISABILITY, placer.place(column, DISABILITY, lambda v: codes.disability_group(v, mapping.disability), lambda v: (
+        f"{shown_value(v)} is not a disability status the import can place (Yes, No, Not Declared or Prefer Not To "
+        f"Answer). Add it to data/{MAPPING_NAME} under disability: as disabled, non_disabled or unknown")),
+        DISABILITY_GROUPS, {MEDICAL: tuple(MEDICAL_CLUSTERS), "": tuple(AFC_CLUSTERS)}, CLUSTER_OF)
+
+
+def count(kind: Kind, extract: Extract, mapping: Mapping, where: str,
+          event_keys: dict[str, str]) -> tuple[dict[str, Counted] | None, list[Problem]]:
+    """The counts of each grouping the extract has (``ethnicity``, ``disability``), or every problem found.
+
+    ``event_keys`` names, for each grouping, the counts of a kind whose rows are the events themselves
+    ("entered", "accessed"): the indicator's numerator.
+    """
     placer = Placer(extract, where)
-    ethnicity = _ethnicity(placer, mapping)
-    counted = None
-    if kind == "staff":
-        counted = _staff(placer, ethnicity, mapping)
-    elif kind == "recruitment":
-        counted = _recruitment(placer, ethnicity)
+    groupings = []
+    if "ethnicity" in extract.columns.of:
+        groupings.append(_ethnicity(placer, mapping))
+    if DISABILITY in extract.columns.of:
+        groupings.append(_disability(placer, mapping))
+    if kind.name == "staff":
+        counted = _staff(placer, groupings, mapping)
+    elif kind.name == "recruitment":
+        counted = _recruitment(placer, groupings)
     else:
-        counted = Counted(counts={"entered" if kind == "disciplinary" else "accessed": _group_counts(ethnicity)})
+        counted = {g.by: Counted(counts={event_keys[g.by]: _group_counts(g)}) for g in groupings}
     return (None, placer.problems) if placer.problems else (counted, [])
 
 
-def _staff(placer: Placer, ethnicity: pd.Series, mapping: Mapping) -> Counted:
+def _staff(placer: Placer, groupings: list[Grouping], mapping: Mapping) -> dict[str, Counted]:
     cols = placer.extract.columns
     group = placer.place(cols.of["staff_group"], "staff group", lambda v: codes.staff_group(v, mapping.staff_groups),
                          lambda v: "has no staff group")
@@ -107,14 +140,19 @@ def _staff(placer: Placer, ethnicity: pd.Series, mapping: Mapping) -> Counted:
             f"{shown_value(v)} is not an Agenda for Change band (Band 1 to Band 9, Band 8a to 8d, or VSM). "
             f"Add it to data/{MAPPING_NAME} under bands:, e.g. {shown_value(v)}: VSM"), mask=~medical)[~medical]
     if placer.problems:
-        return Counted()
-    table = pd.DataFrame({"group": group, "band": band, "ethnicity": ethnicity}).value_counts()
+        return {}
+    return {g.by: _by_band(group, band, g) for g in groupings}
+
+
+def _by_band(group: pd.Series, band: pd.Series, grouping: Grouping) -> Counted:
+    pay = band if grouping.pay_group_of is None else band.map(grouping.pay_group_of)
+    table = pd.DataFrame({"group": group, "band": pay, "who": grouping.groups}).value_counts()
     by_group: dict[str, dict[str, Counts]] = {}
     for staff_group in STAFF_GROUP_ORDER:
-        labels = MEDICAL_GROUPS if staff_group == MEDICAL else BANDS
+        labels = grouping.pay_groups.get(staff_group, grouping.pay_groups[""])
         bands = {}
         for label in labels:
-            counts = {g: int(table.get((staff_group, label, g), 0)) for g in GROUPS}
+            counts = {g: int(table.get((staff_group, label, g), 0)) for g in grouping.keys}
             if sum(counts.values()):
                 bands[label] = counts
         if bands:
@@ -122,14 +160,14 @@ def _staff(placer: Placer, ethnicity: pd.Series, mapping: Mapping) -> Counted:
     return Counted(by_group=by_group)
 
 
-def _recruitment(placer: Placer, ethnicity: pd.Series) -> Counted:
+def _recruitment(placer: Placer, groupings: list[Grouping]) -> dict[str, Counted]:
     cols = placer.extract.columns
     flags = {}
     for field in ("shortlisted", "appointed"):
         flags[field] = placer.place(cols.of[field], field, codes.yes_no, lambda v, f=field: (
             f"{shown_value(v)} is neither yes nor no; {f} must be Yes or No (Y/N, True/False, 1/0; an empty cell is No)"))
     if placer.problems:
-        return Counted()
+        return {}
     shortlisted = flags["shortlisted"].astype(bool)
     appointed = flags["appointed"].astype(bool)
     stray = np.flatnonzero((appointed & ~shortlisted).to_numpy()) + 2
@@ -137,6 +175,6 @@ def _recruitment(placer: Placer, ethnicity: pd.Series) -> Counted:
         placer.problems.append(Problem(placer.where, int(stray[0]), f'appointed (column "{cols.of["appointed"]}")',
                                        f"appointed but not shortlisted ({rows_text(stray)}); indicator 2 counts "
                                        "appointments from shortlisting: correct these rows"))
-        return Counted()
-    return Counted(counts={"shortlisted": _group_counts(ethnicity[shortlisted]),
-                           "appointed": _group_counts(ethnicity[appointed])})
+        return {}
+    return {g.by: Counted(counts={"shortlisted": _group_counts(g, shortlisted), "appointed": _group_counts(g, appointed)})
+            for g in groupings}

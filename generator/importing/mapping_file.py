@@ -32,6 +32,10 @@ class ImportMapping(Strict):
     ethnicity: dict[Value, Literal["white", "bme", "unknown"]] = Field(default_factory=dict, description=(
         'Ethnicity values -> white, bme or unknown, e.g. "T": white (a code your system uses for Gypsy or Irish Traveller) '
         'or "Prefer not to answer": unknown. Looked up before the NHS ethnic categories.'))
+    disability: dict[Value, Literal["disabled", "non_disabled", "unknown"]] = Field(default_factory=dict, description=(
+        'Disability values (WDES) -> disabled, non_disabled or unknown, e.g. "Y - Long term condition": disabled. '
+        'Without an entry: Yes is disabled, No is non_disabled, and Not Declared, Prefer Not To Answer, Unspecified '
+        "and a blank cell are unknown."))
     staff_groups: dict[Value, Literal["non_clinical", "clinical", "medical_and_dental"]] = Field(default_factory=dict, description=(
         'Staff groups -> non_clinical, clinical or medical_and_dental, e.g. "Students": non_clinical. '
         "Without an entry: Medical and Dental is medical_and_dental, Administrative and Clerical and Estates and Ancillary "
@@ -49,6 +53,7 @@ class Mapping:
     """The trust's additions, each table keyed by words; ``source`` says where they came from, for the provenance."""
 
     ethnicity: dict[str, str] = field(default_factory=dict)
+    disability: dict[str, str] = field(default_factory=dict)
     staff_groups: dict[str, str] = field(default_factory=dict)
     bands: dict[str, str] = field(default_factory=dict)
     medical_grades: dict[str, str] = field(default_factory=dict)

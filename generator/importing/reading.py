@@ -74,8 +74,11 @@ def _separator(raw: bytes) -> str:
     return max((",", ";", "\t"), key=lambda sep: first.count(sep.encode()))
 
 
-def read_extract(path: Path, kind: Kind, maps: dict[str, str], sheet: str | None) -> Extract:
-    """The extract's needed columns, or a :class:`DataError` saying every reason it cannot be read."""
+def read_extract(path: Path, kind: Kind, maps: dict[str, str], sheet: str | None, wdes: bool = False) -> Extract:
+    """The extract's needed columns, or a :class:`DataError` saying every reason it cannot be read.
+
+    ``wdes``: the project publishes the WDES, so a disability column is read when the extract has one.
+    """
     raw = _raw(path)
     where = display_path(path)
     try:
@@ -89,7 +92,7 @@ def read_extract(path: Path, kind: Kind, maps: dict[str, str], sheet: str | None
             header, read = _csv(raw, path)
     except (pd.errors.ParserError, ValueError) as exc:
         raise _refuse(path, f"this CSV cannot be read: {str(exc).strip().splitlines()[-1]}") from None
-    columns, missing = resolve(kind, header, maps)
+    columns, missing = resolve(kind, header, maps, wdes)
     if columns is None:
         shown = ", ".join(f'"{c}"' for c in header[:40]) + (" ..." if len(header) > 40 else "")
         raise DataError([Problem(where, 1, "", f"{m} (the file's columns are {shown})") for m in missing])

@@ -20,7 +20,6 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from ..data.model import Year
 from ..data.yamlfile import new_yaml
-from .codes import GROUPS
 from .counting import STAFF_GROUP_ORDER, Counted
 
 PROVENANCE = "# Counts imported with 'wres import "
@@ -36,15 +35,15 @@ def _yaml():  # noqa: ANN202
 
 
 def _flow(counts: dict[str, int]) -> CommentedMap:
-    block = CommentedMap((g, counts[g]) for g in GROUPS)
+    block = CommentedMap(counts.items())  # in the counts' own order: white, bme, unknown; or disabled, non_disabled, unknown
     block.fa.set_flow_style()
     return block
 
 
 def _set_counts(parent: CommentedMap, key: str, counts: dict[str, int], position: int | None = None) -> None:
     current = parent.get(key)
-    if isinstance(current, CommentedMap) and list(current) == list(GROUPS):
-        for group in GROUPS:
+    if isinstance(current, CommentedMap) and list(current) == list(counts):
+        for group in counts:
             current[group] = counts[group]  # in place: the line keeps its style and comment
     elif key in parent or position is None:
         parent[key] = _flow(counts)
