@@ -11,12 +11,10 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field
 
 from .base import Strict
-from .narrative import Narrative
-from .model import (
+from .blocks import (
     Count,
     Counts,
     Indicator1,
-    Indicator1Published,
     Indicator2,
     Indicator3,
     Indicator9,
@@ -34,6 +32,7 @@ from .model import (
     _series_break,
     _source,
 )
+from .narrative import Narrative
 from .printed import PrintedPercent, PrintedRatio
 
 DISABLED, NON_DISABLED = "disabled", "non_disabled"
