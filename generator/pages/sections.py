@@ -47,9 +47,13 @@ def direction_cell(fig: Figure | None, table: FigureTable) -> str:
 
 
 def year_notes(table: FigureTable, number: int, columns: list[tuple[str, str, str]] = ()) -> list[str]:
-    """One line per year whose headline figure needs explaining, and one per other figure that cannot be computed."""
+    """One line per year whose headline figure needs explaining, and one per other figure that cannot be computed.
+
+    A change left untested for the same reason in several years is said once, with those years (an engagement
+    score is never tested, so its page says why once, not every year)."""
     spec = INDICATORS[number]
-    notes = []
+    notes: list[str | tuple[str, str]] = []
+    untested: dict[tuple[str, str], list[Figure]] = {}
     for year in table.years:
         fig = table.get(year.year, number, spec.headline_measure, spec.headline_breakdown)
         words = table.note(fig)
@@ -57,13 +61,24 @@ def year_notes(table: FigureTable, number: int, columns: list[tuple[str, str, st
             notes.append(f"{year.display_label}: {words}")
         if fig is not None and fig.direction in ("not_tested", "not_comparable"):
             why = fig.direction_note if fig.direction == "not_comparable" else capitalise(fig.direction_note) + "."
-            notes.append(f"{year.display_label}: {short_words(fig.direction)} against "
-                         f"{table.year_label(fig.compared_with)}. {sentence_end(why)}")
+            key = (fig.direction, sentence_end(why))
+            if key not in untested:
+                notes.append(key)
+            untested.setdefault(key, []).append(fig)
         for heading, measure, breakdown in columns:
             other = table.get(year.year, number, measure, breakdown)
             if other is not None and other is not fig and other.status is Status.CANNOT_COMPUTE:
                 notes.append(f"{year.display_label}, {heading}: {table.note(other)}")
-    return notes
+    return [note if isinstance(note, str) else _untested_note(table, note, untested[note]) for note in notes]
+
+
+def _untested_note(table: FigureTable, key: tuple[str, str], figures: list[Figure]) -> str:
+    direction, why = key
+    if len(figures) == 1:
+        fig = figures[0]
+        return f"{table.year_label(fig.year)}: {short_words(direction)} against {table.year_label(fig.compared_with)}. {why}"
+    years = [table.year_label(fig.year) for fig in figures]
+    return f"{', '.join(years[:-1])} and {years[-1]}: {short_words(direction)} against the year before. {why}"
 
 
 def missing_notes(table: FigureTable, number: int, rows: list[tuple[str, list[str]]], years: list[int]) -> list[str]:
