@@ -274,7 +274,7 @@ def test_a_warm_build_neither_renders_the_report_html_nor_lays_it_out(tmp_path, 
     frame = compute_metrics(dataset)
     monkeypatch.setenv("WRES_CACHE_DIR", str(tmp_path / "cache"))
     first = pdf.year_reports(dataset, frame)
-    assert sorted(first) == [2019, 2020, 2021, 2022, 2023, 2024]
+    assert sorted(first) == [(standard, year) for standard in ("wdes", "wres") for year in range(2019, 2025)]
 
     def no_html(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
         raise AssertionError("the report HTML was rendered again")
@@ -287,13 +287,14 @@ def test_a_warm_build_neither_renders_the_report_html_nor_lays_it_out(tmp_path, 
     path = data / "years" / "2022.yaml"
     path.write_text("# edited\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     edited = load_project(Project.folder(data.parent))
-    assert [pdf.input_key(edited, frame, y) for y in first] == [pdf.input_key(dataset, frame, y) for y in first]
-    made: list[int] = []
-    monkeypatch.setattr(pdf, "report_document", lambda d, f, year: made.append(year) or report_document(d, f, year))
+    assert [pdf.input_key(edited, frame, y, s) for s, y in first] == [pdf.input_key(dataset, frame, y, s) for s, y in first]
+    made: list[tuple[str, int]] = []
+    monkeypatch.setattr(pdf, "report_document", lambda d, f, year, standard: made.append((standard, year))
+                        or report_document(d, f, year, standard=standard))
     changed = edited.model_copy(update={"years": tuple(
         y.model_copy(update={"narrative": None}) if y.year == 2022 else y for y in edited.years)})
     pdf.year_reports(changed, compute_metrics(changed))
-    assert made == [2022, 2023, 2024]
+    assert made == [("wres", 2022), ("wres", 2023), ("wres", 2024), ("wdes", 2022), ("wdes", 2023), ("wdes", 2024)]
 
 
 def test_wres_pdf_writes_a_published_year_and_marks_a_draft_on_every_page(tmp_path):

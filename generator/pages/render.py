@@ -101,7 +101,7 @@ def indicator_csv(metrics: Metrics, number: int) -> str:
 def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | None = None) -> list[Page]:
     """Every generated page and download, in a fixed order.
 
-    ``reports``: year -> the ``report.ReportLink`` of its PDF, linked from the year page (none in the preview).
+    ``reports``: (standard, year) -> the ``report.ReportLink`` of its PDF, linked from the year page (none in the preview).
     """
     reports = reports or {}
     labels = Labels.from_terminology(dataset.organisation.terminology)
@@ -124,14 +124,14 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
     others = [(s, standard_site(dataset, metrics, s)) for s in other_standards(dataset)]
     others = [{"std": s, "site": other, "glance": glance.groups(other.table, other.latest.year)} for s, other in others]
     pages = [render("index.md", "home.md.j2", glance=glance.groups(table, site.latest.year), others=others,
-                    report=reports.get(site.latest.year) if dataset.years else None)]
+                    report=reports.get(("wres", site.latest.year)) if dataset.years else None)]
     for number in site.indicators:
         pages.append(render(f"indicators/indicator-{number}.md", "indicator.md.j2", number=number, spec=INDICATORS[number]))
     plan_years = {p.year for p in dataset.plans}
     for index, year in enumerate(dataset.years):
         compared = {year.year} | ({dataset.years[index - 1].year} if index else set())  # against the year before
         pages.append(render(f"years/{year.year}.md", "year.md.j2", shows=compared, year=year,
-                            has_plan=year.year in plan_years, report=reports.get(year.year)))
+                            has_plan=year.year in plan_years, report=reports.get(("wres", year.year))))
     years_with_data = {y.year for y in dataset.years}
     plan_links = {p.year: plan_sections.plan_page(dataset.plans, p).removeprefix("action-plan/") for p in dataset.plans}
     for plan in dataset.plans:

@@ -30,7 +30,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache as once
 from pathlib import Path
-from typing import Any
 
 from ..data import Dataset
 from ..data.indicators import STANDARDS
@@ -168,15 +167,15 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(handle.name, path)
 
 
-def year_reports(dataset: Dataset, metrics: Metrics) -> dict[Any, ReportFile]:
-    """A PDF for every published year of ``dataset`` (drafts get none): the WRES report by year, and one for each
-    other standard the year publishes by (standard, year)."""
+def year_reports(dataset: Dataset, metrics: Metrics) -> dict[tuple[str, int], ReportFile]:
+    """A PDF for every published year of ``dataset`` (drafts get none) and standard it publishes, by (standard, year):
+    the WRES report of every published year, and another standard's where the year gives its figures."""
     def document(year: int, standard: str) -> Callable[[], ReportDocument]:
         # the templates are compiled once per process
         return lambda: report_document(dataset, metrics, year, standard=standard)
 
-    found: dict[Any, ReportFile] = {y.year: made(y.year, input_key(dataset, metrics, y.year), document(y.year, "wres"))
-                                    for y in published_years(dataset)}
+    found = {("wres", y.year): made(y.year, input_key(dataset, metrics, y.year), document(y.year, "wres"))
+             for y in published_years(dataset)}
     for standard in (s.id for s in STANDARDS.values() if s.section):
         for y in published_years(dataset):
             if y.publishes(standard):
