@@ -19,6 +19,7 @@ from generator.data import Project, load_project
 from generator.data.yamlfile import display_path
 
 from .conftest import ROOT, copy_project, load_example
+from .test_import import fresh  # noqa: F401 - the example without its 2024 files, the year the extracts are for
 
 EXTRACTS = ROOT / "example_extracts"
 STAFF = EXTRACTS / "esr-staff-in-post-2024-03-31.csv"
@@ -38,15 +39,6 @@ def imported(project: Path, kind: str, path: Path, *more: str, year: int = 2024)
 
 def year_of(project: Path, year: int = 2024):  # noqa: ANN201
     return next(y for y in load_project(Project.folder(project), drafts=True).years if y.year == year)
-
-
-@pytest.fixture
-def fresh(tmp_path: Path) -> Path:
-    """The example project (which publishes the WDES) without its 2024 files: the year the extracts are for."""
-    project = copy_project(tmp_path / "project")
-    for path in ("data/years/2024.yaml", "data/action_plans/2024.yaml", "data/published/2024.csv"):
-        (project / path).unlink()
-    return project
 
 
 @pytest.fixture

@@ -224,16 +224,14 @@ class Headline:
         n, t = self.spec.number, self.table
         if self.spec.kind == "survey" and self.spec.focus_only:
             return f"{self.value_text} of {self.table.labels.bme} staff {self.spec.phrase}."
-        if self.spec.kind == "score":
-            values["score_white"] = t.value(self.year, n, "score_white")
-            places["score_white"] = getattr(t.get(self.year, n, "score_white"), "decimals", None)
-            if values["score_white"] is None:
+        if self.spec.kind in ("survey", "score"):  # the reference group's figure beside the headline's
+            reference = "score_white" if self.spec.kind == "score" else "white"
+            values[reference] = t.value(self.year, n, reference)
+            places[reference] = getattr(t.get(self.year, n, reference), "decimals", None)
+            if values[reference] is None and self.spec.kind == "score":
                 return (f"{capitalise(self.table.labels.bme)} staff {self.spec.phrase} {self.value_text} out of 10; "
                         f"no score for {self.table.labels.white} staff was given.")
-        if self.spec.kind == "survey":
-            values["white"] = t.value(self.year, n, "white")
-            places["white"] = getattr(t.get(self.year, n, "white"), "decimals", None)
-            if values["white"] is None:
+            if values[reference] is None:
                 return (f"{self.value_text} of {self.table.labels.bme} staff {self.spec.phrase}; "
                         f"no figure for {self.table.labels.white} staff was given.")
         if self.spec.kind == "board":
