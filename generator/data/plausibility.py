@@ -13,12 +13,14 @@ from decimal import Decimal
 from typing import Any
 
 from .errors import Problem
+from .indicators import WRES
 from .loading import year_files
 from .model import Dataset
 from .project import Project
 from .yamlfile import Loc, YamlDocument, read_yaml
 
-SURVEY = (5, 6, 7, 8)
+# the WRES's survey indicators, from the definitions (the WDES section is not questioned yet)
+SURVEY = tuple(spec for spec in WRES.indicators.values() if spec.kind == "survey")
 GROUPS = ("white", "bme")
 SHARES = ("bme_share", "white_share", "unknown_share")
 # Shares printed as whole numbers are each up to 0.5 off, so three of them may add up to 98.5 or 101.5.
@@ -60,12 +62,12 @@ def _number(value: Any) -> float | None:
 
 
 def _survey_figures(data: dict[str, Any]) -> Iterator[tuple[Loc, float]]:
-    for number in SURVEY:
-        block = data.get(f"indicator_{number}")
+    for spec in SURVEY:
+        block = data.get(spec.key)
         if isinstance(block, dict):
             for group in GROUPS:
                 if (value := _number(block.get(group))) is not None:
-                    yield (f"indicator_{number}", group), value
+                    yield (spec.key, group), value
 
 
 def _proportions(data: dict[str, Any]) -> Iterator[Question]:
