@@ -158,7 +158,10 @@ def build(project: Project, out: Path | None) -> None:
     out = out or project.default_out()
     build_site(project, out)
     shown = display_path(out)
-    click.echo(f"Built the site into {shown}/ (the figures are in {shown}/wres-indicators.csv).")
+    # the WRES's CSV, or the one standard's a trust publishes without the WRES (wdes-metrics.csv)
+    csv_file = next((p.name for p in (out / "wres-indicators.csv", *sorted(out.glob("*-metrics.csv"))) if p.exists()),
+                    "wres-indicators.csv")
+    click.echo(f"Built the site into {shown}/ (the figures are in {shown}/{csv_file}).")
 
 
 @main.command()

@@ -22,7 +22,7 @@ WDES_YEARS = range(2019, 2025)
 
 def _text(site: Path, page: str) -> str:
     """What the page itself says: its article, without the menus (which name every page of the site)."""
-    html = (site / page / "index.html").read_text(encoding="utf-8")
+    html = (site / page / "index.html" if page else site / "index.html").read_text(encoding="utf-8")
     return visible_text(re.search(r"(?s)<article\b.*</article>", html).group(0))
 
 
@@ -112,3 +112,34 @@ def test_a_wres_only_trust_sees_no_trace_of_the_wdes():
     for page in html_pages(site):
         html = page.read_text(encoding="utf-8")
         assert "Disab" not in html and "WDES" not in html, page
+
+
+def _wdes_only(data: Path) -> None:
+    """The example as a trust that publishes only the WDES keeps it: no WRES block, plan or words of its own."""
+    for path in (data / "years").glob("*.yaml"):
+        text = re.sub(r"(?ms)^(indicator_\d|narrative|summary|corrections):.*?(?=^\S|\Z)", "", path.read_text(encoding="utf-8"))
+        path.write_text(text.replace("defined as in the WRES", "defined nationally"), encoding="utf-8")
+    for path in (data / "published").glob("*.csv"):
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(line for line in lines if line.startswith(("#", "indicator,", "wdes:"))), encoding="utf-8")
+    for path in (data / "action_plans").glob("*.yaml"):
+        path.unlink()
+    project = data.parent
+    (project / "content" / "about.md").write_text("# About\n\nOur disability equality report.\n", encoding="utf-8")
+    mkdocs = project / "mkdocs.yml"
+    text = re.sub(r"(?m)^site_description: .*$", "site_description: Our disability equality reports.",
+                  mkdocs.read_text(encoding="utf-8"))
+    mkdocs.write_text(text.replace("WRES", "WDES"), encoding="utf-8")
+
+
+def test_a_wdes_only_trust_sees_no_trace_of_the_wres():
+    site = built_once("wdes-only", _wdes_only)
+    assert (site / "metrics" / "metric-4a-i" / "index.html").is_file() and (site / "wdes-metrics.csv").is_file()
+    assert not (site / "indicators").exists() and not (site / "wres-indicators.csv").exists()
+    assert sorted(p.name for p in (site / "reports").iterdir()) == [f"wdes-report-{y}.pdf" for y in WDES_YEARS]
+    for page in [*html_pages(site), site / "search" / "search_index.json"]:
+        text = page.read_text(encoding="utf-8")
+        for word in ("WRES", "Race Equality", "BME", "ethnic"):
+            assert word not in text, (page, word)
+    home = _text(site, "")
+    assert home.startswith(" Workforce Disability Equality Standard") or "Workforce Disability Equality Standard 2023/24" in home

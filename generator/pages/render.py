@@ -104,6 +104,8 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
     ``reports``: (standard, year) -> the ``report.ReportLink`` of its PDF, linked from the year page (none in the preview).
     """
     reports = reports or {}
+    if lead_standard(dataset) is not WRES:
+        return lead_pages(dataset, metrics, lead_standard(dataset), reports)
     labels = Labels.from_terminology(dataset.organisation.terminology)
     table = FigureTable(metrics, dataset, labels)
     site = Site(dataset, table, labels, dataset.organisation, dataset.organisation.settings, table.standard.indicators)
@@ -122,7 +124,8 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
                                                             draft=draft, **context, **common))
 
     others = [(s, standard_site(dataset, metrics, s)) for s in other_standards(dataset)]
-    others = [{"std": s, "site": other, "glance": glance.groups(other.table, other.latest.year)} for s, other in others]
+    others = [{"std": s, "site": other, "glance": glance.groups(other.table, other.latest.year), "folder": f"{s.id}/"}
+              for s, other in others]
     pages = [render("index.md", "home.md.j2", glance=glance.groups(table, site.latest.year), others=others,
                     report=reports.get(("wres", site.latest.year)) if dataset.years else None)]
     for number in site.indicators:
@@ -160,9 +163,31 @@ def render_pages(dataset: Dataset, metrics: Metrics, reports: dict[int, Any] | N
     return pages
 
 
+def lead_standard(dataset: Dataset) -> Standard:
+    """The standard the site leads with: the WRES, unless the trust publishes only another (WDES-only)."""
+    published = [s for s in STANDARDS.values() if any(y.publishes(s.id) for y in dataset.years)]
+    return WRES if WRES in published or not published else published[0]
+
+
 def other_standards(dataset: Dataset) -> list[Standard]:
-    """The standards the trust publishes beside the WRES, in a fixed order: those any year gives figures for."""
-    return [s for s in STANDARDS.values() if s is not WRES and any(y.publishes(s.id) for y in dataset.years)]
+    """The standards the trust publishes beside the lead one, in a fixed order: those any year gives figures for."""
+    lead = lead_standard(dataset)
+    return [s for s in STANDARDS.values() if s is not lead and any(y.publishes(s.id) for y in dataset.years)]
+
+
+def lead_pages(dataset: Dataset, metrics: Metrics, standard: Standard, reports: dict[Any, Any]) -> list[Page]:
+    """The site of a trust that publishes only ``standard`` (not the WRES): its pages at the root, with the data
+    and accessibility pages in its words, and no trace of the WRES."""
+    pages = standard_pages(dataset, metrics, standard, reports, folder="")
+    site = standard_site(dataset, metrics, standard)
+    env = environment()
+    common = {"site": site, "L": site.labels, "std": standard, "INDICATORS": INDICATORS, "draft": ""}
+    other = {"std": standard, "site": site, "folder": ""}
+    pages.append(Page("data.md", env.get_template("data.md.j2").render(
+        root="", md_root="", others=[other], all_csv_name=None, csv_name=None, columns=COLUMNS, **common)))
+    pages.append(Page("accessibility.md", env.get_template("accessibility.md.j2").render(
+        root="", md_root="", tools=TESTED_WITH, **common)))
+    return pages
 
 
 def standard_site(dataset: Dataset, metrics: Metrics, standard: Standard) -> Site:
@@ -174,18 +199,20 @@ def standard_site(dataset: Dataset, metrics: Metrics, standard: Standard) -> Sit
     return Site(dataset, table, labels, dataset.organisation, dataset.organisation.settings, standard.indicators)
 
 
-def standard_pages(dataset: Dataset, metrics: Metrics, standard: Standard, reports: dict[Any, Any]) -> list[Page]:
+def standard_pages(dataset: Dataset, metrics: Metrics, standard: Standard, reports: dict[Any, Any],
+                   folder: str | None = None) -> list[Page]:
     """A standard's own pages under its folder (wdes/): overview, a page per indicator, year pages, methodology, CSVs.
 
     The same templates and figures as the WRES pages, in the standard's words and its groups' labels.
     """
-    folder = f"{standard.id}/"
+    folder = f"{standard.id}/" if folder is None else folder
     site = standard_site(dataset, metrics, standard)
     dataset, table, labels, years = site.dataset, site.table, site.labels, site.dataset.years
     env = environment()
     latest_plan = dataset.plans[-1] if dataset.plans else None
     common = {"site": site, "L": labels, "std": standard, "sections": sections, "INDICATORS": INDICATORS,
-              "P": plan_sections, "C": corrections, "logic": plans, "latest_plan": latest_plan, "latest_targets": []}
+              "P": plan_sections, "C": corrections, "logic": plans, "latest_plan": latest_plan, "latest_targets": [],
+              "beside_wres": folder != ""}  # a standard at the site's root is the only one the trust publishes
     drafts = draft_labels(dataset)
     plan_years = {p.year for p in dataset.plans}
     narratives = {n: spec for n, spec in standard.indicators.items() if spec.kind == "narrative"}
@@ -231,18 +258,15 @@ def navigation(dataset: Dataset, content_pages: list[str]) -> list[Any]:
     def marked(label: str, year: int) -> str:
         return f"{label} (draft)" if year in drafts else label
 
+    lead = lead_standard(dataset)
+    if lead is not WRES:
+        return [{"Home": "index.md"}, *_standard_nav(dataset, lead, "", marked)[1:], {"Data": "data.md"},
+                *content_pages, {"Accessibility and contact": "accessibility.md"}]
     nav: list[Any] = [{"Home": "index.md"}]
     nav.append({"Indicators": [{f"{n}. {spec.short_title}": f"indicators/indicator-{n}.md"} for n, spec in WRES.indicators.items()]})
     nav.append({"Reports by year": [{marked(y.display_label, y.year): f"years/{y.year}.md"} for y in reversed(dataset.years)]})
     for standard in other_standards(dataset):
-        folder = f"{standard.id}/"
-        nav.append({standard.name: [
-            {"Overview": f"{folder}index.md"},
-            {f"{standard.noun.capitalize()}s": [{f"{s.id}. {s.short_title}": f"{folder}metrics/{s.slug}.md"}
-                                               for s in standard.indicators.values()]},
-            {"Reports by year": [{marked(y.display_label, y.year): f"{folder}years/{y.year}.md"}
-                                 for y in reversed(dataset.years) if y.publishes(standard.id)]},
-            {"Methodology": f"{folder}methodology.md"}]})
+        nav.append({standard.name: _standard_nav(dataset, standard, f"{standard.id}/", marked)})
     if dataset.plans:
         latest = dataset.plans[-1].year
         plans_nav = [{f"{dataset.plans[-1].display_title} (current{', draft' if latest in drafts else ''})": "action-plan/index.md"}]
@@ -255,6 +279,16 @@ def navigation(dataset: Dataset, content_pages: list[str]) -> list[Any]:
     nav.extend(content_pages)
     nav.append({"Accessibility and contact": "accessibility.md"})
     return nav
+
+
+def _standard_nav(dataset: Dataset, standard: Standard, folder: str, marked: Any) -> list[Any]:
+    """A standard's part of the menu: its overview, each indicator, each year's report and its methodology."""
+    return [{"Overview": f"{folder}index.md"},
+            {f"{standard.noun.capitalize()}s": [{f"{s.id}. {s.short_title}": f"{folder}metrics/{s.slug}.md"}
+                                               for s in standard.indicators.values()]},
+            {"Reports by year": [{marked(y.display_label, y.year): f"{folder}years/{y.year}.md"}
+                                 for y in reversed(dataset.years) if y.publishes(standard.id)]},
+            {"Methodology": f"{folder}methodology.md"}]
 
 
 def published_content(content_dir: Path | None, logo: Path | None) -> tuple[dict[str, bytes], list[str]]:

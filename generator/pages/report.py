@@ -37,7 +37,7 @@ from ..metrics import Metrics
 from . import board_paper, charts, corrections, sections
 from . import plans as plan_sections
 from .figures import FigureTable, Headline
-from .render import Site, environment
+from .render import Site, environment, lead_standard
 from .tables import Table
 from .wording import Labels, long_date
 
@@ -193,7 +193,7 @@ def report_document(dataset: Dataset, metrics: Metrics, year: int, *, env: Any =
     env = env or environment()
     site = Site(data, table, labels, data.organisation, data.organisation.settings, table.standard.indicators)
     common = {"site": site, "L": labels, "std": std, "sections": sections, "INDICATORS": INDICATORS, "P": plan_sections,
-              "C": corrections}
+              "C": corrections, "beside_wres": lead_standard(dataset).id == "wres"}
     narrative = getattr(getattr(chosen, std.section), "narrative", None) if std.section else chosen.narrative
     identity = data.organisation.identity
     logo = identity.logo_path if identity is not None else None

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ..data import Dataset
 from ..data.indicators import STANDARDS
+from ..pages.render import lead_standard
 from ..metrics import Metrics
 from ..pages.report import (
     REPORT_DIR,
@@ -174,8 +175,9 @@ def year_reports(dataset: Dataset, metrics: Metrics) -> dict[tuple[str, int], Re
         # the templates are compiled once per process
         return lambda: report_document(dataset, metrics, year, standard=standard)
 
+    wres = lead_standard(dataset).id == "wres"  # a trust that publishes only the WDES has no WRES report
     found = {("wres", y.year): made(y.year, input_key(dataset, metrics, y.year), document(y.year, "wres"))
-             for y in published_years(dataset)}
+             for y in published_years(dataset) if wres}
     for standard in (s.id for s in STANDARDS.values() if s.section):
         for y in published_years(dataset):
             if y.publishes(standard):
