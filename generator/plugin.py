@@ -97,7 +97,7 @@ class WresPlugin(BasePlugin[WresConfig]):
         drafts = os.environ.get(DRAFTS_ENV)
         drafts = (drafts == "1") if drafts in ("0", "1") else (self.config.drafts if self.config.drafts is not None else self.serving)
         try:
-            if self.kept is None:
+            if self.kept is None and self.serving:  # a build is made once: nothing to keep
                 from .site.kept import Kept
 
                 self.kept = Kept()
