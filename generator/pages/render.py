@@ -282,13 +282,19 @@ def navigation(dataset: Dataset, content_pages: list[str]) -> list[Any]:
 
 
 def _standard_nav(dataset: Dataset, standard: Standard, folder: str, marked: Any) -> list[Any]:
-    """A standard's part of the menu: its overview, each indicator, each year's report and its methodology."""
+    """A standard's part of the menu: its overview, each indicator, each year's report and its methodology.
+
+    Beside the WRES its sections are named with the standard ("WDES reports by year"): a screen reader lists
+    the menu's sections by name, and two called "Reports by year" could not be told apart."""
+    def named(words: str) -> str:
+        return f"{standard.short_name} {words}" if folder else words.capitalize()
+
     return [{"Overview": f"{folder}index.md"},
-            {f"{standard.noun.capitalize()}s": [{f"{s.id}. {s.short_title}": f"{folder}metrics/{s.slug}.md"}
-                                               for s in standard.indicators.values()]},
-            {"Reports by year": [{marked(y.display_label, y.year): f"{folder}years/{y.year}.md"}
-                                 for y in reversed(dataset.years) if y.publishes(standard.id)]},
-            {"Methodology": f"{folder}methodology.md"}]
+            {named(f"{standard.noun}s"): [{f"{s.id}. {s.short_title}": f"{folder}metrics/{s.slug}.md"}
+                                          for s in standard.indicators.values()]},
+            {named("reports by year"): [{marked(y.display_label, y.year): f"{folder}years/{y.year}.md"}
+                                        for y in reversed(dataset.years) if y.publishes(standard.id)]},
+            {named("methodology"): f"{folder}methodology.md"}]
 
 
 def published_content(content_dir: Path | None, logo: Path | None) -> tuple[dict[str, bytes], list[str]]:
