@@ -51,6 +51,7 @@ def test_a_hostile_value_in_a_problem_shows_as_text_in_the_preview(tmp_path):
                             encoding="utf-8")
             # the open page reloads itself and lists the problem, its quoted value as text
             page.wait_for_selector(".wres-problems li", timeout=30000)
+            page.wait_for_load_state("load")  # the live-reload script comes last in the body: the page is read to its end
             problems = page.locator(".wres-problems li").all_text_contents()
             assert len(problems) == 1 and problems[0].endswith(PROBLEM), problems
             assert page.locator(".wres-problems img, .wres-problems script").count() == 0

@@ -107,29 +107,40 @@ def test_pages_are_a4_and_numbered_with_a_running_header(site, report):
         assert "Kingsmere Hospitals NHS Foundation Trust · WRES report 2023/24" in text
 
 
-def test_the_pdf_is_tagged_with_language_title_and_structure(report):
-    root = report.Root
-    assert root.MarkInfo.Marked is True
-    assert str(root.Lang) == "en-GB"
-    assert root.ViewerPreferences.DisplayDocTitle is True
-    title = "Kingsmere Hospitals NHS Foundation Trust: Workforce Race Equality Standard report 2023/24"
-    assert str(report.docinfo["/Title"]) == title
-    with report.open_metadata() as xmp:
-        assert xmp["dc:title"] == title
-        assert xmp.get("pdfuaid:part") == "1"
-    kinds = [str(e.S) for e in struct_elements(report)]
+STANDARD_REPORTS = {  # each standard's 2023/24 board paper: its title and its charts (one per indicator with figures)
+    "wres": ("Kingsmere Hospitals NHS Foundation Trust: Workforce Race Equality Standard report 2023/24", 9),
+    "wdes": ("Kingsmere Hospitals NHS Foundation Trust: Workforce Disability Equality Standard report 2023/24", 13),
+}
+
+
+@pytest.mark.parametrize("standard", list(STANDARD_REPORTS))
+def test_the_pdf_is_tagged_with_language_title_and_structure(site, standard):
+    title, _ = STANDARD_REPORTS[standard]
+    with pikepdf.open(site / "reports" / f"{standard}-report-2024.pdf") as report:
+        root = report.Root
+        assert root.MarkInfo.Marked is True
+        assert str(root.Lang) == "en-GB"
+        assert root.ViewerPreferences.DisplayDocTitle is True
+        assert str(report.docinfo["/Title"]) == title
+        with report.open_metadata() as xmp:
+            assert xmp["dc:title"] == title
+            assert xmp.get("pdfuaid:part") == "1"
+        kinds = [str(e.S) for e in struct_elements(report)]
     for tag in ("/H1", "/H2", "/H3", "/P", "/L", "/LI", "/Table", "/TR", "/TH", "/TD", "/Caption"):
         assert tag in kinds, f"no {tag} in the structure tree"
     assert kinds.count("/H1") == 1  # the report's title; every section is an H2
     assert kinds.count("/Table") >= 10
 
 
-def test_every_chart_is_a_figure_with_alternative_text(report):
-    figures = [e for e in struct_elements(report) if str(e.S) == "/Figure"]
-    assert all(str(f.get("/Alt", "")).strip() for f in figures), "a figure without /Alt"
-    charts_alt = [str(f.Alt) for f in figures if str(f.Alt).endswith("The figures are in the table that follows.")]
-    assert len(charts_alt) == 9  # a trend chart per indicator, named with its summary
-    assert "Kingsmere Hospitals NHS Foundation Trust" in [str(f.Alt) for f in figures]  # the logo on the cover
+@pytest.mark.parametrize("standard", list(STANDARD_REPORTS))
+def test_every_chart_is_a_figure_with_alternative_text(site, standard):
+    with pikepdf.open(site / "reports" / f"{standard}-report-2024.pdf") as report:
+        figures = [e for e in struct_elements(report) if str(e.S) == "/Figure"]
+        alts = [str(f.get("/Alt", "")).strip() for f in figures]
+    assert all(alts), "a figure without /Alt"
+    charts_alt = [alt for alt in alts if alt.endswith("The figures are in the table that follows.")]
+    assert len(charts_alt) == STANDARD_REPORTS[standard][1]  # a trend chart per indicator, named with its summary
+    assert "Kingsmere Hospitals NHS Foundation Trust" in alts  # the logo on the cover
 
 
 def test_the_outline_lists_every_section(report):
