@@ -321,3 +321,19 @@ def test_a_wres_only_year_is_checked_as_before(tmp_path):
         """) == ["years/2024.yaml:6: indicator_3.entered.bme: 41 entered the disciplinary process but the workforce "
                  "has only 40 (the workforce is taken from the indicator 1 totals)"]
 
+
+
+def test_a_changed_published_wdes_figure_is_refused_in_words_that_work(example_copy, monkeypatch):
+    """A WDES figure changed after publication stops the build at its line, and never asks for a correction entry
+    the contract would refuse (corrections name WRES indicators 1 to 9 only)."""
+    project = example_copy.parent
+    line = plant(project, "data/years/2024.yaml", "    appointed: {non_disabled: 1130, disabled: 117,",
+                 "    appointed: {non_disabled: 1130, disabled: 118,")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    first = result.output.splitlines()[0]
+    # at the metric's own line (metric_2:, two above the planted count)
+    assert first.startswith(f"data/years/2024.yaml:{line - 2}: wdes.metric_2: a published figure changed: metric 2 ")
+    assert "cannot be recorded as a correction yet" in result.output and "indicators: [" not in result.output
+    assert "Traceback" not in result.output

@@ -22,6 +22,7 @@ import click
 from ruamel.yaml.comments import CommentedMap
 
 from ..data import INDICATORS, DataError, Dataset, Problem, Project, Terminology, Year, load_project
+from ..data.indicators import STANDARDS
 from ..data.yamlfile import display_path, new_yaml, read_yaml
 from ..metrics import Metrics, compute_metrics, csv_number
 
@@ -133,7 +134,18 @@ def check_published(project: Project, dataset: Dataset, metrics: Metrics) -> Non
             continue
         doc, _ = read_yaml(project.data_dir / "years" / f"{year.year}.yaml")
         for change in uncovered:
-            key = f"indicator_{change.indicator}"
+            spec = INDICATORS[change.indicator]
+            key = spec.key
+            where = (spec.section, key) if spec.section else (key,)
+            if spec.section:
+                # corrections name WRES indicators (1-9) only: say so, never an entry the contract would refuse
+                words = change.describe(dataset.organisation.terminology_for(spec.standard))
+                message = (f"a published figure changed: {spec.label.lower()} {words} ({year.display_label} was "
+                           f"published on {frozen.on.isoformat()}). A {STANDARDS[spec.standard].short_name} figure "
+                           "cannot be recorded as a correction yet (corrections name WRES indicators only): put the "
+                           "figure back as it was published.")
+                problems.append(doc.problem(where, message) if doc else Problem(display_path(path), 1, key, message))
+                continue
             early = [c for c in year.corrections if change.indicator in c.indicators and c.date < frozen.on]
             if early:
                 message = (f"a published figure changed: indicator {change.indicator} {change.describe(dataset.organisation.terminology)}. The correction "
