@@ -209,12 +209,11 @@ def standard_pages(dataset: Dataset, metrics: Metrics, standard: Standard, repor
     site = standard_site(dataset, metrics, standard)
     dataset, table, labels, years = site.dataset, site.table, site.labels, site.dataset.years
     env = environment()
-    latest_plan = dataset.plans[-1] if dataset.plans else None
+    # the action plan answers the WRES (its actions and targets name WRES indicators): no plan on these pages yet
     common = {"site": site, "L": labels, "std": standard, "sections": sections, "INDICATORS": INDICATORS,
-              "P": plan_sections, "C": corrections, "logic": plans, "latest_plan": latest_plan, "latest_targets": [],
+              "P": plan_sections, "C": corrections, "logic": plans, "latest_plan": None, "latest_targets": [],
               "beside_wres": folder != ""}  # a standard at the site's root is the only one the trust publishes
     drafts = draft_labels(dataset)
-    plan_years = {p.year for p in dataset.plans}
     narratives = {n: spec for n, spec in standard.indicators.items() if spec.kind == "narrative"}
 
     def render(path: str, template: str, *, shows: set[int] | None = None, **context: Any) -> Page:
@@ -231,7 +230,7 @@ def standard_pages(dataset: Dataset, metrics: Metrics, standard: Standard, repor
         index = dataset.years.index(year)
         compared = {year.year} | ({dataset.years[index - 1].year} if index else set())
         pages.append(render(f"years/{year.year}.md", "standard_year.md.j2", shows=compared, year=year,
-                            has_plan=year.year in plan_years, report=reports.get((standard.id, year.year))))
+                            report=reports.get((standard.id, year.year))))
     pages.append(render("methodology.md", "standard_methodology.md.j2", shows=set()))
     ours = Metrics(r for r in metrics if r.indicator in standard.indicators)
     pages.append(Page(f"{folder}{standard.id}-{standard.noun}s.csv", ours.to_csv()))
