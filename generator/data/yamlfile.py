@@ -153,11 +153,25 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
 
     The text is checked against ``yaml_limits`` with each loader's own parser before that loader builds anything.
     """
-    name = display_path(path)
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(name, 1, "", f"the file is {len(raw) / 1_000_000:.1f} MB; a data file can be at most "
-                                           f"{MAX_FILE_BYTES // 1_000_000} MB. Is something pasted in by mistake?")]
+        return None, [Problem(display_path(path), 1, "", f"the file is {len(raw) / 1_000_000:.1f} MB; a data file can "
+                                                         f"be at most {MAX_FILE_BYTES // 1_000_000} MB. Is something "
+                                                         "pasted in by mistake?")]
+    doc, problems = _parsed(path, raw, display_path(path))
+    return doc, list(problems)
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(path: Path, raw: bytes, name: str) -> tuple[YamlDocument | None, tuple[Problem, ...]]:
+    """``read_yaml`` of these bytes, kept: a build reads some files twice (the checks, then the plausibility
+    warnings), and parsing is most of that. Keyed by the file's bytes, so an edit is always read afresh;
+    the documents are only ever read, never changed."""
+    doc, problems = _parse(path, raw, name)
+    return doc, tuple(problems)
+
+
+def _parse(path: Path, raw: bytes, name: str) -> tuple[YamlDocument | None, list[Problem]]:
     text, problems = decode_utf8(raw, name)
     if text is None:
         return None, problems

@@ -17,6 +17,7 @@ are reference marks (open markers, no line).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -91,6 +92,14 @@ class Chart:
         return Markup(self.validated.json)
 
 
+@functools.cache
+def _plotly_version() -> str:
+    """plotly's installed version, read once (each read parses its package metadata: 1 ms a chart)."""
+    from importlib.metadata import version
+
+    return version("plotly")
+
+
 @dataclass(frozen=True)
 class Validated:
     """A figure as plotly validated it: plotly's dict of it, and the JSON plotly writes of it for the page.
@@ -115,9 +124,7 @@ class Validated:
 
     @classmethod
     def of(cls, data: list[dict[str, Any]], layout: dict[str, Any]) -> Validated:
-        from importlib.metadata import version
-
-        source = json.dumps({"data": data, "layout": layout, "plotly": version("plotly")}, sort_keys=True, default=repr)
+        source = json.dumps({"data": data, "layout": layout, "plotly": _plotly_version()}, sort_keys=True, default=repr)
         path = cache_root() / "charts" / f"{hashlib.sha256(source.encode()).hexdigest()}.json"
         try:
             kept = json.loads(path.read_text(encoding="utf-8"))

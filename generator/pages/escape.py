@@ -22,7 +22,7 @@ from ..data.front_matter import plain_title, read_page
 # HTML's five, plus what Markdown and its extensions read as syntax: links and images, emphasis, code,
 # headings, tables, attribute lists ({: onclick=...}), and the backslash that would undo an escape.
 ENTITIES = {char: f"&#{ord(char)};" for char in "&<>\"'[]*_`\\#|{}!~"}
-_PATTERN = re.compile("[" + re.escape("".join(ENTITIES)) + "]")
+_TABLE = str.maketrans(ENTITIES)  # one pass over the text (a page prints thousands of values)
 # a value that starts a line could start a list ("- x", "1. x") or underline a heading ("===")
 _LINE_START = re.compile(r"^(\s*)([-+](?=\s)|\d+[.)](?=\s)|=+(?=\s*$))", re.M)
 
@@ -33,8 +33,9 @@ def text(value: Any) -> Markup:
         return Markup(value.__html__())
     if value is None:
         return Markup("")
-    escaped = _PATTERN.sub(lambda m: ENTITIES[m.group(0)], str(value))
-    escaped = _LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), escaped)
+    escaped = str(value).translate(_TABLE)
+    if _LINE_START.search(escaped):
+        escaped = _LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), escaped)
     return Markup(escaped)
 
 

@@ -53,9 +53,18 @@ class FigureTable:
         self.representation = next(n for n, s in self.standard.indicators.items() if s.kind == "representation")
         self.threshold = dataset.organisation.settings.suppression_threshold
         self._rows: dict[tuple[int, int, str, str], Figure] = {}
+        self._with_figures: set[tuple[int, int]] = set()  # (year, indicator) with any figure: asked for by every page
+        self._headcounts: dict[tuple[int, int], list[str]] = {}  # the breakdowns with a headcount, in the table's order
+        ours = self.standard.indicators
         for row in metrics:
+            if row.indicator not in ours:  # another standard's figures: its own table holds them
+                continue
             fig = Figure(**vars(row))
             self._rows[(fig.year, fig.indicator, fig.breakdown, fig.measure)] = fig
+            if fig.has_value:
+                self._with_figures.add((fig.year, fig.indicator))
+            if fig.measure == "headcount":
+                self._headcounts.setdefault((fig.year, fig.indicator), []).append(fig.breakdown)
         self.years: list[Year] = list(dataset.years)
 
     def get(self, year: int, indicator: int, measure: str, breakdown: str = "") -> Figure | None:
@@ -67,7 +76,7 @@ class FigureTable:
 
     def breakdowns(self, year: int, indicator: int, prefix: str) -> list[str]:
         """Breakdowns of a year's indicator that start with ``prefix``, in the table's order (bands as the data lists them)."""
-        return [b for (y, i, b, m) in self._rows if y == year and i == indicator and m == "headcount" and b.startswith(prefix)]
+        return [b for b in self._headcounts.get((year, indicator), ()) if b.startswith(prefix)]
 
     def series(self, indicator: int, measure: str, breakdown: str = "",
                source: str | tuple[str, ...] | None = None) -> list[float | None]:
@@ -132,8 +141,9 @@ class FigureTable:
         return self.dataset.organisation.comparator or "Comparator"
 
     def has_figures(self, year: int, indicator: int | None = None) -> bool:
-        return any(f.has_value for (y, i, _, _), f in self._rows.items()
-                   if y == year and (i in self.standard.indicators if indicator is None else i == indicator))
+        if indicator is not None:
+            return (year, indicator) in self._with_figures
+        return any((year, i) in self._with_figures for i in self.standard.indicators)
 
     def lead_year(self, indicator: int | None = None) -> int | None:
         """What a page leads with: the latest year with any figure, or for one indicator the latest year

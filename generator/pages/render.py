@@ -34,8 +34,10 @@ ALL_CSV_NAME = "equality-standards.csv"  # every standard's figures in one file,
 
 
 @functools.cache
+@functools.cache
 def environment() -> jinja2.Environment:
-    """One environment per process (the preview regenerates with it); compiled templates are also kept between runs."""
+    """One environment per process (the preview regenerates with it, and every standard's pages and reports
+    share it, so each template is loaded once); compiled templates are also kept between runs."""
     env = jinja2.Environment(
         bytecode_cache=template_cache(),
         loader=jinja2.PackageLoader("generator.pages", "templates"),

@@ -78,8 +78,10 @@ def cache_dir() -> Path:
     return Path(base) / "wres" / "pdf"
 
 
+@once
 def engine_version() -> str:
-    # from the installed package's metadata: importing WeasyPrint itself takes half a second, needed only on a cache miss
+    # from the installed package's metadata (read once: 1 ms a read, a read a report): importing WeasyPrint itself
+    # takes half a second, needed only on a cache miss
     from importlib.metadata import version  # noqa: PLC0415
 
     return f"weasyprint {version('weasyprint')}"
