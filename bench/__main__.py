@@ -1,6 +1,6 @@
 """``python -m bench`` (``make bench``): every number of issue 12 side by side, written into docs/benchmarks.md.
 
-Options: ``--pairs N`` interleaved build pairs (default 7), ``--runs N`` builds per scale
+Options: ``--pairs N`` interleaved build rounds (default 15: on a shared machine single builds vary by a tenth of a second), ``--runs N`` builds per scale
 point (default 3), ``--edits N`` preview edits (default 7), ``--skip lighthouse`` (or
 ``weight``, ``scale``, ``preview``, ``build``; repeatable), ``--out FILE``.
 """
@@ -37,7 +37,7 @@ def kb(n: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--pairs", type=int, default=7)
+    parser.add_argument("--pairs", type=int, default=15)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--edits", type=int, default=7)
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs a page type; the median is reported")

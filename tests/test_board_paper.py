@@ -23,7 +23,7 @@ from generator.pages.figures import FigureTable
 from generator.pages.wording import Labels
 
 from .conftest import EXAMPLE
-from .site_helpers import build_example
+from .site_helpers import example_site
 from .test_pdf import struct_elements
 
 PAGE_HEIGHT = 841.89
@@ -32,8 +32,8 @@ BLOCKS = {"/P", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6", "/LI", "/TR", "/Captio
 
 
 @pytest.fixture(scope="module")
-def paper(tmp_path_factory) -> Path:
-    return build_example(tmp_path_factory.mktemp("board") / "site") / "reports" / "wres-report-2024.pdf"
+def paper() -> Path:
+    return example_site() / "reports" / "wres-report-2024.pdf"  # the session's example site: read, never changed
 
 
 @pytest.fixture(scope="module")
