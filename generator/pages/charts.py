@@ -299,37 +299,54 @@ def lines_chart(chart_id: str, title: str, summary: str, years: list[str], serie
     return Chart(chart_id, title, summary, figure(traces, layout, shapes), shows)
 
 
+# A band's row of the bar chart, in the axis' units (a category's row runs from -0.5 to +0.5 about its place, top
+# down): its name in the upper half, its bar in the lower half, its value level with the bar.
+BAR_OFFSET, BAR_WIDTH = 0.04, 0.38
+BAR_MIDDLE = BAR_OFFSET + BAR_WIDTH / 2
+ROW_HEIGHT = 46  # px: half a row holds a line of 13 px text
+
+
 def bands_chart(chart_id: str, title: str, summary: str, bands: list[str], shares: list[float | None],
                 overall: float | None, bme_label: str, shows: str = "") -> Chart:
-    """Share of each band, as horizontal bars (long labels read well on phones), against the overall share.
+    """Share of each band, as horizontal bars against the overall share, each band's name written above its bar.
 
-    Each bar's value is written beside it by the static chart, which knows its width and moves a label past
-    the whole workforce's line when they would meet (svg_marks.draw_bars). plotly.js cannot be told that, and
-    its chart is as wide as the reader's screen, so the interactive chart writes the values in a column of
-    their own, right of the plot, where no line runs: it shows the same figures at any width."""
+    Names above the bars, not beside them as tick labels: band names run to 35 characters ("Cluster 4 (Bands 8c
+    to 9 and VSM)"), which left a phone's interactive chart a fifth of its width to draw in. The static chart
+    draws the same rows (svg_marks.draw_bars). Each bar's value is written beside it by the static chart, which
+    knows its width and moves a label past the whole workforce's line when they would meet. plotly.js cannot be
+    told that, and its chart is as wide as the reader's screen, so the interactive chart writes the values in a
+    column of their own, right of the plot, where no line runs: it shows the same figures at any width. The names
+    are "category" notes on a box of the page's colour (wres-charts.js), so the whole workforce's line stops at a
+    name it would cross, as in the static chart."""
     values = [f"{s:.1f}%" if s is not None else "" for s in shares]
     bar = _trace("bar",
         y=bands, x=shares, orientation="h", name=f"{bme_label} share of the band", meta="band",
+        offset=BAR_OFFSET, width=BAR_WIDTH,
         marker={"line": {"width": 1.5}}, text=values, textposition="none", cliponaxis=False,
         hovertemplate="%{y}: %{x:.1f}%<extra></extra>",
     )
     layout = _layout("", categories=True)
     layout["xaxis"] = {"title": {"text": f"{bme_label} share (%)"}, "ticksuffix": "%", "automargin": True, "rangemode": "tozero"}
-    layout["yaxis"] = {"type": "category", "autorange": "reversed", "automargin": True}
-    layout["height"] = max(240, 34 * len(bands) + 110)
+    # no tick labels: the names are notes placed by each band's place on the axis (0 at the top)
+    layout["yaxis"] = {"type": "category", "autorange": "reversed", "showticklabels": False, "showgrid": False,
+                       "ticks": ""}
+    layout["height"] = ROW_HEIGHT * len(bands) + 120
     shapes, annotations = [], []
     if overall is not None:
         shapes.append({"type": "line", "yref": "paper", "y0": 0, "y1": 1, "xref": "x", "x0": overall, "x1": overall,
                        "line": {"dash": "dash", "width": 2}, "name": "overall"})
         annotations.append({"yref": "paper", "y": 1, "yanchor": "bottom", "xref": "x", "x": overall,
                             "text": f"Whole workforce {overall:.1f}%", "showarrow": False, "name": "overall-label"})
+    # each band's name at the foot of its row's upper half, from the plot's left edge
+    annotations.extend({"xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": i, "yanchor": "bottom",
+                        "text": band, "showarrow": False, "borderpad": 1, "name": "category"} for i, band in enumerate(bands))
     # a withheld band says so in the chart, not only by a missing bar
     # (hidden from plotly, whose column of values says so: the static chart writes it in the bar's place)
     annotations.extend({"xref": "x", "x": 0, "xanchor": "left", "yref": "y", "y": band, "text": "withheld",
                         "showarrow": False, "name": "withheld", "visible": False}
                        for band, share in zip(bands, shares) if share is None)
-    annotations.extend({"xref": "paper", "x": 1, "xanchor": "left", "xshift": 6, "yref": "y", "y": band,
-                        "text": value or "withheld", "showarrow": False, "name": "value"} for band, value in zip(bands, values))
+    annotations.extend({"xref": "paper", "x": 1, "xanchor": "left", "xshift": 6, "yref": "y", "y": i + BAR_MIDDLE,
+                        "text": value or "withheld", "showarrow": False, "name": "value"} for i, value in enumerate(values))
     layout["margin"] = {"l": 8, "r": 72, "t": 28, "b": 48}
     return Chart(chart_id, title, summary, figure([bar], layout, shapes, annotations), shows)
 

@@ -275,8 +275,9 @@ def draw_bars(figure: dict[str, Any], axes: Axes) -> list[str]:
                 out.append(text_at(_label_x(end, text_width(len(str(labels[i])), f.font), rules),
                                    middle + row * 0.28, str(labels[i]), f.font))
     notes = figure["layout"].get("annotations", ())
-    # the interactive chart's column of values (charts.bands_chart): here each value is beside its bar instead
-    notes = [n for n in notes if n.get("name") != "value"]
+    # the interactive chart's column of values and its names above the bars (charts.bands_chart): here each value
+    # is beside its bar, and each name is written above it with the bar
+    notes = [n for n in notes if n.get("name") not in ("value", "category")]
     withheld = [n for n in notes if n.get("yref") == "y"]
     others = {**figure, "layout": {**figure["layout"], "annotations": [n for n in notes if n.get("yref") != "y"]}}
     for n in withheld:

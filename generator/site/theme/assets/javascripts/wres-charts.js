@@ -67,8 +67,14 @@
       if (shape.name === "equity-band") { shape.fillcolor = css("--wres-equity", "rgba(40,161,151,0.2)"); }
       else { shape.line = shape.line || {}; shape.line.color = text; }
     });
-    (layout.annotations || []).forEach(function (note) { note.font = { color: text, size: 13 }; });
-    layout.hoverlabel = { bgcolor: css("--md-default-bg-color", "#ffffff"), font: { color: text } };
+    var page = css("--md-default-bg-color", "#ffffff");
+    (layout.annotations || []).forEach(function (note) {
+      note.font = { color: text, size: 13 };
+      // a band's name above its bar, bold as in the static chart, hides the whole workforce's line where the
+      // line would cross it
+      if (note.name === "category") { note.font.weight = 600; note.bgcolor = page; }
+    });
+    layout.hoverlabel = { bgcolor: page, font: { color: text } };
     return { data: data, layout: layout };
   }
 
