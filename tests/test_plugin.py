@@ -86,7 +86,7 @@ def test_theme_overrides_and_a_site_name_edit_reach_every_page(tmp_path):
     partial.parent.mkdir(parents=True, exist_ok=True)
     partial.write_text('<div class="md-copyright">Our own footer line</div>\n', encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("site_name: Kingsmere Hospitals WRES", "site_name: Kingsmere & Co WRES"),
+    config.write_text(config.read_text(encoding="utf-8").replace("site_name: Kingsmere Hospitals WRES and WDES", "site_name: Kingsmere & Co WRES"),
                       encoding="utf-8")
     result = run(str(BIN / "mkdocs"), "build", "-d", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stderr

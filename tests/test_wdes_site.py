@@ -34,6 +34,14 @@ def _without_wdes(data: Path) -> None:
     for path in (data / "published").glob("*.csv"):  # the frozen figures of a WRES-only trust have no WDES lines
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         path.write_text("".join(line for line in lines if not line.startswith("wdes:")), encoding="utf-8")
+    _name_site(data.parent, "Kingsmere Hospitals WRES", "Workforce Race Equality Standard reports.")
+
+
+def _name_site(project: Path, name: str, description: str) -> None:
+    """The site's name and description in mkdocs.yml, as a trust that publishes one standard would write them."""
+    mkdocs = project / "mkdocs.yml"
+    text = re.sub(r"(?m)^site_name: .*$", f"site_name: {name}", mkdocs.read_text(encoding="utf-8"))
+    mkdocs.write_text(re.sub(r"(?m)^site_description: .*$", f"site_description: {description}", text), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -126,10 +134,7 @@ def _wdes_only(data: Path) -> None:
         path.unlink()
     project = data.parent
     (project / "content" / "about.md").write_text("# About\n\nOur disability equality report.\n", encoding="utf-8")
-    mkdocs = project / "mkdocs.yml"
-    text = re.sub(r"(?m)^site_description: .*$", "site_description: Our disability equality reports.",
-                  mkdocs.read_text(encoding="utf-8"))
-    mkdocs.write_text(text.replace("WRES", "WDES"), encoding="utf-8")
+    _name_site(project, "Kingsmere Hospitals WDES", "Our disability equality reports.")
 
 
 def test_a_wdes_only_trust_sees_no_trace_of_the_wres():

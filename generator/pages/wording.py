@@ -23,7 +23,7 @@ DIRECTION_WORDS = {
     "not_comparable": "Not comparable",
     "up": "Up",
     "down": "Down",
-    "no_change": "No change",
+    "no_change": "Little changed",  # within the no_change tolerance: a census figure that moved a little did move
 }
 
 def missing(value: float | None) -> bool:
