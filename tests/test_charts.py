@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import pytest
 
 from generator.metrics import compute_metrics
-from generator.pages import charts, render_pages
+from generator.pages import charts, render_pages, svg
 
 from .conftest import ROOT, load_example
 
@@ -89,3 +89,16 @@ def test_plotly_is_not_imported_until_a_chart_is_made_and_not_again_for_the_same
     again = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, env=env).stdout
     assert again.split() == ["False", "False"]
     assert len(list((tmp_path / "charts").glob("*.json"))) == 1
+
+
+def test_a_static_chart_is_drawn_once_and_read_back_the_same(tmp_path, monkeypatch):
+    monkeypatch.setenv("WRES_CACHE_DIR", str(tmp_path))
+    chart = charts.lines_chart("c", "Title", "Summary.", ["2022/23", "2023/24"], [("BME", "bme", [12.5, 14.0])], "Share")
+    drawn = str(chart.svg("narrow"))
+    assert drawn == svg.render(chart.spec, "narrow", chart.title)
+    drawings = []
+    monkeypatch.setattr(svg, "render", lambda *args: drawings.append(args) or "<svg>again</svg>")
+    assert str(chart.svg("narrow")) == drawn and not drawings  # the next build reads it back
+    assert str(chart.svg("wide")) == "<svg>again</svg>" and len(drawings) == 1  # another layout is its own drawing
+    retitled = charts.lines_chart("c", "Another title", "Summary.", ["2022/23", "2023/24"], [("BME", "bme", [12.5, 14.0])], "Share")
+    assert str(retitled.svg("narrow")) == "<svg>again</svg>"  # the title is drawn in the chart: a new entry

@@ -16,18 +16,12 @@ are reference marks (open markers, no line).
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import hashlib
-import json
-import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..cache import cache_root
-from . import plotly_text, svg
+from .chart_cache import Validated, kept_svg
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -84,65 +78,15 @@ class Chart:
         return self.validated.spec
 
     def svg(self, layout: str = "wide") -> Markup:
-        """The chart as a static ``<svg>`` ("wide" or "narrow"): no script, no inline style, light colours by default."""
-        return Markup(svg.render(self.spec, layout, self.title))
+        """The chart as a static ``<svg>`` ("wide" or "narrow"): no script, no inline style, light colours by default.
+
+        Kept between builds beside what plotly made (``chart_cache.kept_svg``).
+        """
+        return Markup(kept_svg(self.validated, layout, self.title))
 
     def json(self) -> Markup:
         """The figure as plotly writes it, for ``<script type="application/json">`` (see :class:`Validated`)."""
         return Markup(self.validated.json)
-
-
-@functools.cache
-def _plotly_version() -> str:
-    """plotly's installed version, read once (each read parses its package metadata: 1 ms a chart)."""
-    from importlib.metadata import version
-
-    return version("plotly")
-
-
-@dataclass(frozen=True)
-class Validated:
-    """A figure as plotly validated it: plotly's dict of it, and the JSON plotly writes of it for the page.
-
-    plotly checks every property when the figure is built (an invalid one raises its ``ValueError``)
-    and writes its JSON. Importing plotly and loading its validators costs a process about 0.1 s of
-    CPU, most of plotly's cost to a build; so, as with the PDFs and the templates, what plotly made
-    of a figure is kept in the user's cache (``generator/cache.py``: ``charts/``), named by the
-    SHA-256 of the figure's input and plotly's version, and a build whose charts did not change
-    neither imports plotly nor validates again: it reads what plotly made last time. A cache that
-    cannot be read or written only means plotly runs; the bytes are the same either way.
-
-    The JSON: every string is plotly.js text first (plotly_text.py), so a label is never a link, bold
-    or a template. plotly's writer gives "<", ">" and "/" as JSON escapes; "&" too here, so no typed
-    text can end the block early or be read as markup, and the browser's JSON.parse gives the same
-    characters back. The "json" engine always (never orjson, if installed): the standard library's
-    numbers and ASCII-only output, so the same figure gives the same bytes on every machine.
-    """
-
-    spec: dict[str, Any]
-    json: str
-
-    @classmethod
-    def of(cls, data: list[dict[str, Any]], layout: dict[str, Any]) -> Validated:
-        source = json.dumps({"data": data, "layout": layout, "plotly": _plotly_version()}, sort_keys=True, default=repr)
-        path = cache_root() / "charts" / f"{hashlib.sha256(source.encode()).hexdigest()}.json"
-        try:
-            kept = json.loads(path.read_text(encoding="utf-8"))
-            return cls(kept["spec"], kept["json"])
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
-        import plotly.graph_objects as go
-        import plotly.io as pio
-
-        spec = go.Figure(data=data, layout=layout).to_dict()
-        text = pio.to_json(plotly_text.as_text(spec), validate=False, engine="json")
-        made = cls(spec, text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-        with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_text(json.dumps({"spec": made.spec, "json": made.json}), encoding="utf-8")
-            os.replace(partial, path)
-        return made
 
 
 def _layout(y_title: str, *, percent: bool = False, categories: bool = False,

@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from functools import cache as once
 from pathlib import Path
 
+from ..cache import code_digest
 from ..data import Dataset
 from ..data.indicators import STANDARDS
 from ..pages.render import lead_standard
@@ -99,19 +100,6 @@ def render(document: ReportDocument) -> tuple[bytes, int]:
     # pdf_identifier=True: the file's /ID is a hash of its content, not a random or dated one
     data = rendered.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True)
     return data, len(rendered.pages)
-
-
-PACKAGE = Path(__file__).resolve().parents[1]  # generator/: its code and templates shape the report
-
-
-@once
-def code_digest() -> str:
-    """A hash of every file of the package (its code, templates, stylesheets), once per process."""
-    hashed = hashlib.sha256()
-    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        hashed.update(path.relative_to(PACKAGE).as_posix().encode("utf-8") + b"\0")
-        hashed.update(hashlib.sha256(path.read_bytes()).digest())
-    return hashed.hexdigest()
 
 
 def input_key(dataset: Dataset, metrics: Metrics, year: int, standard: str = "wres") -> str:
