@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -71,3 +72,14 @@ def code_digest() -> str:
             rel = os.path.relpath(path, PACKAGE).replace(os.sep, "/")
             hashed.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return hashed.hexdigest()
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that no reader (another build at the same time) sees half a file: written
+    beside it, then renamed over it. Readable as the user's files are (a temporary file starts private)."""
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
+        handle.write(data)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(handle.name, 0o666 & ~umask)
+    os.replace(handle.name, path)

@@ -12,12 +12,11 @@ import contextlib
 import functools
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..cache import cache_root, code_digest
+from ..cache import cache_root, code_digest, write_whole
 from . import plotly_text, svg
 
 
@@ -73,12 +72,10 @@ class Validated:
 
 
 def _keep(path: Path, text: str) -> None:
-    """Write a cache entry whole (a reader never sees half of one); a cache that cannot be written is no error."""
+    """Keep a cache entry (written whole); a cache that cannot be written is no error."""
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, path)
+        write_whole(path, text.encode("utf-8"))
 
 
 def kept_svg(validated: Validated, layout: str, title: str) -> str:

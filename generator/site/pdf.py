@@ -24,14 +24,13 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache as once
 from pathlib import Path
 
-from ..cache import code_digest
+from ..cache import code_digest, write_whole
 from ..data import Dataset
 from ..data.indicators import STANDARDS
 from ..pages.render import lead_standard
@@ -132,8 +131,8 @@ def made(year: int, key: str, document: Callable[[], ReportDocument], cache: Pat
     data, pages = render(document())
     cache.mkdir(parents=True, exist_ok=True)
     _prune(cache)
-    _write_atomically(path, data)
-    _write_atomically(info, json.dumps({"pages": pages, "year": year}).encode("utf-8"))
+    write_whole(path, data)
+    write_whole(info, json.dumps({"pages": pages, "year": year}).encode("utf-8"))
     log.info("Made the %s report PDF (%d pages)", year, pages)
     return ReportFile(year, path, pages)
 
@@ -146,16 +145,6 @@ def _prune(cache: Path) -> None:
             if info.stat().st_mtime < cutoff:
                 info.with_suffix(".pdf").unlink(missing_ok=True)
                 info.unlink()
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Two builds at once never see half a file: write beside it, then rename."""
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
-        handle.write(data)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(handle.name, 0o666 & ~umask)  # a temporary file is private; the PDF is for publishing
-    os.replace(handle.name, path)
 
 
 def year_reports(dataset: Dataset, metrics: Metrics) -> dict[tuple[str, int], ReportFile]:
@@ -180,5 +169,5 @@ def write_report(dataset: Dataset, metrics: Metrics, year: int, out: Path) -> Re
     """``wres pdf YEAR``: the year's PDF written to ``out``."""
     result = made(year, input_key(dataset, metrics, year), lambda: report_document(dataset, metrics, year))
     out.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomically(out, result.path.read_bytes())
+    write_whole(out, result.path.read_bytes())
     return ReportFile(year, out, result.pages)
