@@ -12,6 +12,12 @@ build here runs with a warm, bench-private cache (``WRES_CACHE_DIR`` under the b
 work folder, filled by an untimed build first), so the timings are those of an edit to
 the site that leaves the reports as they were; the time to lay out a report afresh is
 measured on its own (``cold_pdf``).
+
+The report's part of a build (the checked data, figures, pages and charts) is kept on disk too,
+while ``data/`` is unchanged (``generator/site/report_cache.py``). So ``wres build`` is timed
+twice: as it is (unchanged data: an edit to ``content/``, ``mkdocs.yml`` or the theme, or a
+build run again), and after an edit to ``data/`` (``edit_data``: a new comment line, so the
+report is made afresh while no figure, and so no PDF, changes). The scale runs are all of the second kind.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "0", "PYTHONHASHSEED": "0"}
@@ -76,6 +82,8 @@ class Pairs:
     cpu_wres: list[float]
     cpu_bare: list[float]
     load: tuple[float, float]  # the 1-minute load average before and after
+    edited: list[float] = field(default_factory=list)  # ``wres build`` after an edit to data/: the report made afresh
+    cpu_edited: list[float] = field(default_factory=list)
 
     @property
     def ratio(self) -> float:
@@ -88,6 +96,14 @@ class Pairs:
     @property
     def cpu_ratio(self) -> float:
         return statistics.median(self.cpu_wres) / statistics.median(self.cpu_bare)
+
+    @property
+    def ratio_edited(self) -> float:
+        return statistics.median(self.edited) / statistics.median(self.bare)
+
+    @property
+    def cpu_ratio_edited(self) -> float:
+        return statistics.median(self.cpu_edited) / statistics.median(self.cpu_bare)
 
 
 def generated(project_dir: Path, work: Path) -> Path:
@@ -111,22 +127,41 @@ def wres_command(project_dir: Path, out: Path) -> list[str]:
     return [sys.executable, "-m", "generator", "build", "--project", str(project_dir), "--out", str(out)]
 
 
+def edit_data(project_dir: Path) -> None:
+    """An edit to ``data/`` that changes no figure: one more comment line in the organisation file. The report's
+    cache key covers the file's bytes, so the report is made again; the PDFs' keys cover the data as loaded, so
+    no PDF is laid out again."""
+    path = project_dir / "data" / "organisation.yaml"
+    with path.open("a", encoding="utf-8") as file:
+        file.write("# an edit\n")
+
+
 def compare(project_dir: Path, work: Path, pairs: int = 7) -> Pairs:
-    """``pairs`` rounds of the three commands, the order rotating each round, after one warm-up of each
-    (the PDF cache is warm: see ``use_cache``)."""
+    """``pairs`` rounds of the four commands, the order rotating each round, after one warm-up of each
+    (the PDF cache is warm: see ``use_cache``). The fourth is ``wres build`` of a copy of the project, its
+    data edited before each run (``edit_data``)."""
+    from .synth import copy_project
+
     work.mkdir(parents=True, exist_ok=True)
     if "WRES_CACHE_DIR" not in ENV:
         use_cache(work / "cache")
     bare_file = generated(project_dir, work)
+    edited_project = work / "edited-project"
+    shutil.rmtree(edited_project, ignore_errors=True)
+    copy_project(edited_project)
     wres = wres_command(project_dir, work / "wres-site")
+    edited = wres_command(edited_project, work / "edited-site")
     bare = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(bare_file), "-d", str(work / "bare-site")]
     hooked = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project_dir / "mkdocs.yml"),
               "-d", str(work / "plugin-site")]
-    timed(wres), timed(bare), timed(hooked)
+    timed(wres), timed(bare), timed(hooked), timed(edited)
     out = Pairs([], [], [], [], [], (os.getloadavg()[0], 0.0))
-    order = [(wres, out.wres, out.cpu_wres), (bare, out.bare, out.cpu_bare), (hooked, out.hooked, None)]
+    order = [(wres, out.wres, out.cpu_wres), (bare, out.bare, out.cpu_bare), (hooked, out.hooked, None),
+             (edited, out.edited, out.cpu_edited)]
     for i in range(pairs):
-        for command, into, cpu in order[i % 3:] + order[:i % 3]:
+        for command, into, cpu in order[i % 4:] + order[:i % 4]:
+            if command is edited:
+                edit_data(edited_project)
             wall, used = timed(command)
             into.append(wall)
             if cpu is not None:
@@ -136,7 +171,8 @@ def compare(project_dir: Path, work: Path, pairs: int = 7) -> Pairs:
 
 
 def scale(work: Path, years: tuple[int, ...] = (6, 30, 60), runs: int = 3) -> dict[int, float]:
-    """Median ``wres build`` time of a synthetic project of each number of years (runs interleaved across sizes)."""
+    """Median ``wres build`` time of a synthetic project of each number of years (runs interleaved across sizes),
+    each run after an edit to its data, so the report is made afresh."""
     from .synth import make_project
 
     projects = {n: make_project(work / f"years-{n}", n) for n in years}
@@ -147,6 +183,7 @@ def scale(work: Path, years: tuple[int, ...] = (6, 30, 60), runs: int = 3) -> di
     times: dict[int, list[float]] = {n: [] for n in years}
     for _ in range(runs):
         for n, project in projects.items():
+            edit_data(project)  # the report made afresh: its making is what grows with the years
             times[n].append(timed(wres_command(project, work / f"years-{n}-site"))[0])  # wall seconds
     return {n: statistics.median(t) for n, t in times.items()}
 

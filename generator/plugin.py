@@ -101,8 +101,9 @@ class WresPlugin(BasePlugin[WresConfig]):
                 from .site.kept import Kept
 
                 self.kept = Kept()
+            # a build uses the report kept on disk while data/ is unchanged; the preview keeps its own in memory
             self.generated = generate(self.project(config), drafts=drafts, pdfs=self.config.pdf and not self.serving,
-                                      kept=self.kept)
+                                      kept=self.kept, on_disk=not self.serving)
             self.problems = []
             for warning in self.generated.warnings:  # information: a warning would stop a strict build, and these never do
                 log.info(f"Check this value: {warning}")

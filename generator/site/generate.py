@@ -17,7 +17,7 @@ from ..data.plausibility import questions
 from ..metrics import compute_metrics
 from ..pages import navigation, published_content, site_files
 from ..pages.escape import plain_html
-from . import identity
+from . import identity, report_cache
 from .kept import Kept, Report
 from .pdf import year_reports
 from .published import check_published
@@ -66,22 +66,30 @@ class Generated:
                 f"{plain_html(self.organisation.name + ' website')}</a></p>")
 
 
-def generate(project: Project, *, drafts: bool = False, pdfs: bool = False, kept: Kept | None = None) -> Generated:
+def generate(project: Project, *, drafts: bool = False, pdfs: bool = False, kept: Kept | None = None,
+             on_disk: bool = False) -> Generated:
     """Validate the project and make its site's files; raises ``DataError`` listing every problem.
 
     ``pdfs``: each published year's report too (seconds each, so not in the live preview).
     ``kept``: the plugin's last report, used again (content/ checked afresh) when its inputs are unchanged (kept.py).
+    ``on_disk``: the report is also kept between processes, and used again while its inputs are unchanged
+    (report_cache.py: ``wres build`` and ``mkdocs build``).
     """
     key = kept.key_for(project, drafts=drafts, pdfs=pdfs) if kept is not None else None
     made = kept.get(key) if kept is not None else None
+    disk_key = report_cache.key_for(project, drafts=drafts, pdfs=pdfs) if on_disk and made is None else None
+    if made is None and disk_key is not None:
+        made = report_cache.get(disk_key)
     if made is not None:
         problems = content_problems(project, made.dataset.organisation)
         if problems:
             raise DataError(problems)
     else:
         made = _report(project, drafts=drafts, pdfs=pdfs)
-        if kept is not None:
-            kept.keep(key, made)
+        if disk_key is not None:
+            report_cache.keep(disk_key, made)
+    if kept is not None:
+        kept.keep(key, made)
     dataset = made.dataset
     org = dataset.organisation
     content, pages = published_content(project.content_dir, org.identity.logo_path if org.identity else None)

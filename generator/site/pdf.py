@@ -124,7 +124,7 @@ def made(year: int, key: str, document: Callable[[], ReportDocument], cache: Pat
     if path.is_file() and info.is_file():
         try:
             pages = int(json.loads(info.read_text(encoding="utf-8"))["pages"])
-            os.utime(info)  # last used now: kept by the pruning below
+            mark_used(path)
             return ReportFile(year, path, pages)
         except (ValueError, KeyError, TypeError):
             pass  # a damaged entry is made again
@@ -135,6 +135,12 @@ def made(year: int, key: str, document: Callable[[], ReportDocument], cache: Pat
     write_whole(info, json.dumps({"pages": pages, "year": year}).encode("utf-8"))
     log.info("Made the %s report PDF (%d pages)", year, pages)
     return ReportFile(year, path, pages)
+
+
+def mark_used(path: Path) -> None:
+    """A cached PDF is in use (made, or published again by a build that kept its report): kept by the pruning below."""
+    with contextlib.suppress(OSError):
+        os.utime(path.with_suffix(".json"))
 
 
 def _prune(cache: Path) -> None:
