@@ -8,8 +8,9 @@ work is in ``site/generate.py`` (the pages) and ``site/settings.py`` (what the t
 ``File`` objects (``File.generated``), the theme's template folders and ``extra``.
 
 - ``on_config``: checks what the site needs of ``mkdocs.yml`` (a clear error, never a silent
-  override), reads and validates ``data/`` and makes every page, download and report (while serving, the
-  report's part is made again only when ``data/`` changed: ``site/kept.py``).
+  override), reads and validates ``data/`` and makes every page, download and report. The report's part is
+  made again only when ``data/`` changed: kept in memory while serving (``site/kept.py``), on disk between
+  builds (``site/report_cache.py``).
 - ``on_files``: adds them as generated files; the trust's own pages in ``content/`` are published
   made safe, and one at a generated page's path is an error unless ``replace`` names it.
 - ``on_page_content``: the trust's own pages keep only the safe subset of HTML.
