@@ -1,19 +1,29 @@
-"""Compiled templates kept between runs, so a build compiles each Jinja template once, not on every run.
+"""What the caches between runs share, and the compiled templates.
 
-Used for the site's own templates (``pages/render.py``) and, through the MkDocs hook, for
-the theme's. The cache lives in the user's cache folder (``$XDG_CACHE_HOME/wres`` or
-``~/.cache/wres``); Jinja checks each entry against its template's source and its own
-version, so a changed template is compiled again. A folder that cannot be written only
-means no cache: the output is the same either way.
+Compiled templates: used for the site's own templates (``pages/render.py``) and, through the
+MkDocs hook, for the theme's. They live in the user's cache folder (``$XDG_CACHE_HOME/wres`` or
+``~/.cache/wres``); Jinja checks each entry against its template's source and its own version,
+so a changed template is compiled again.
+
+For the other caches (the report PDFs, the charts, the parsed data files, the report's part of a
+build): where they live (:func:`cache_root`), what names this copy of the package and the libraries
+beside it (:func:`code_digest`, :func:`installed`, part of their keys), a write no reader sees half
+of (:func:`write_whole`), and pickled entries (:func:`kept_value`, :func:`keep_value`).
+
+A folder that cannot be written only means no cache: the output is the same either way.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
+import pickle
+import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
 from jinja2.bccache import Bucket
@@ -83,3 +93,52 @@ def write_whole(path: Path, data: bytes) -> None:
     os.umask(umask)
     os.chmod(handle.name, 0o666 & ~umask)
     os.replace(handle.name, path)
+
+
+@functools.cache
+def installed() -> str:
+    """The Python running this and the packages installed beside it, by name and version (the names of their
+    metadata folders), once per process: part of a cache key whose output a library shapes (pydantic's
+    validation, Python-Markdown's HTML, plotly's JSON), so an upgrade makes it again."""
+    names: list[str] = [sys.version]
+    for folder in sys.path:
+        with contextlib.suppress(OSError):
+            names += sorted(entry for entry in os.listdir(folder or ".") if entry.endswith((".dist-info", ".egg-info")))
+    return "\n".join(names)
+
+
+ENTRY = b"wres cache entry 1\n"  # the start of every pickled entry: anything else is not ours
+
+
+def kept_value(path: Path) -> Any:
+    """The value :func:`keep_value` wrote to ``path``, or None when there is none or it is damaged (a miss).
+
+    The entries are pickles, written and read only by this code, in the user's own cache folder (as the PDFs
+    and compiled templates are): whoever can write there can already change the user's programs. A project's
+    files never reach the unpickler; only what this code made from them does.
+    """
+    try:
+        data = path.read_bytes()
+        if not data.startswith(ENTRY):
+            return None
+        value = pickle.loads(data[len(ENTRY):])  # noqa: S301 - our own entry (above)
+    except Exception:  # noqa: BLE001 - a damaged entry, or one of other code, is a miss: the value is made afresh
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # used now: kept by the pruning
+    return value
+
+
+def keep_value(path: Path, value: Any, *, newest: int) -> None:
+    """Keep ``value`` at ``path``, and only the ``newest`` entries of its folder; an unwritable folder means no cache."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_whole(path, ENTRY + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, pickle.PicklingError):
+        return
+    entries = []
+    for entry in path.parent.glob(f"*{path.suffix}"):
+        with contextlib.suppress(OSError):
+            entries.append((entry.stat().st_mtime_ns, entry.name, entry))
+    for *_, entry in sorted(entries, reverse=True)[newest:]:
+        entry.unlink(missing_ok=True)

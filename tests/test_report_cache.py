@@ -9,10 +9,12 @@ only a miss.
 from __future__ import annotations
 
 import pickle
+import sys
 from pathlib import Path
 
 import pytest
 
+from generator.cache import ENTRY, installed
 from generator.data import DataError, Project
 from generator.site import generate as generate_module
 from generator.site import pdf_fonts, report_cache
@@ -80,24 +82,23 @@ def test_the_key_covers_the_switches_the_code_the_libraries_the_python_and_the_f
     assert report_cache.key_for(project, drafts=True, pdfs=True) != key
     assert report_cache.key_for(project, drafts=False, pdfs=False) != key
     changes = [(report_cache, "code_digest", lambda: "other code"),
-               (report_cache, "_installed", lambda: "plotly-7.0.0.dist-info"),
-               (report_cache.sys, "version", "3.99.0"),
+               (report_cache, "installed", lambda: "3.11.7\nplotly-7.0.0.dist-info"),
                (pdf_fonts, "fingerprint", lambda: "another font")]
     for module, name, value in changes:
         with monkeypatch.context() as patched:
             patched.setattr(module, name, value)
             assert report_cache.key_for(project, drafts=False, pdfs=True) != key, name
-    assert "pydantic-" in report_cache._installed() and "plotly-" in report_cache._installed()
+    assert sys.version in installed() and "pydantic-" in installed() and "plotly-" in installed()
 
 
 def test_a_damaged_or_foreign_entry_is_a_miss_and_made_again(example_copy, cache):
     project = project_of(example_copy)
     first = generate(project, on_disk=True)
     (entry,) = cache.glob("*.pickle")
-    for damaged in (b"not a pickle", report_cache.FORMAT + b"\x80\x05garbage", pickle.dumps(("a", "b"))):
+    for damaged in (b"not a pickle", ENTRY + b"\x80\x05garbage", pickle.dumps(("a", "b")), ENTRY + pickle.dumps(("a", "b"))):
         entry.write_bytes(damaged)
         assert generate(project, on_disk=True).files == first.files
-        assert entry.read_bytes().startswith(report_cache.FORMAT)  # kept again, whole
+        assert entry.read_bytes().startswith(ENTRY)  # kept again, whole
 
 
 def test_an_entry_whose_linked_files_changed_is_a_miss(example_copy, cache, tmp_path):

@@ -36,7 +36,7 @@ from .narrative import Narrative
 from .printed import PrintedPercent, PrintedRatio
 
 DISABLED, NON_DISABLED = "disabled", "non_disabled"
-ALIASED = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+ALIASED = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)  # as Strict's
 
 
 def _d(description: str, default: object = None) -> object:

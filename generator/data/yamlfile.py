@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import hashlib
 import os
 import re
 import types
@@ -25,6 +26,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from ..cache import cache_root, code_digest, installed, keep_value, kept_value
 from .dates import as_iso
 from .errors import Problem
 from .fastyaml import fast_load
@@ -36,6 +38,7 @@ from .yaml_limits import limit_problems
 Loc = tuple[str | int, ...]
 MAX_FILE_BYTES = 1_000_000  # a year of WRES figures is a few kB; a larger file is a paste gone wrong
 DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+KEEP_PARSED = 256  # parsed files kept between builds: a few projects' data, and the versions of it being edited
 
 
 def display_path(path: Path) -> str:
@@ -171,14 +174,25 @@ def _parsed(path: Path, raw: bytes, name: str) -> tuple[YamlDocument | None, tup
     return doc, tuple(problems)
 
 
+def _data_key(raw: bytes) -> str:
+    """A file's parsed values are kept between builds by its bytes, this code and the libraries (YAML among them)
+    that read it: a build after an edit to one file of data/ parses that file only. Only a file the fast loader
+    read whole is kept; one with a problem, or read the slow way, is read afresh every time."""
+    return hashlib.sha256(raw + b"\0" + code_digest().encode() + b"\0" + installed().encode()).hexdigest()
+
+
 def _parse(path: Path, raw: bytes, name: str) -> tuple[YamlDocument | None, list[Problem]]:
     text, problems = decode_utf8(raw, name)
     if text is None:
         return None, problems
+    entry = cache_root() / "data" / f"{_data_key(raw)}.pickle"
+    if isinstance(data := kept_value(entry), dict):
+        return YamlDocument(path, data, text), []
     if problems := beyond_limits(text, name, "libyaml"):
         return None, problems
     data = fast_load(text)
     if isinstance(data, dict):
+        keep_value(entry, data, newest=KEEP_PARSED)
         return YamlDocument(path, data, text), []
     if problems := beyond_limits(text, name, "ruamel"):
         return None, problems

@@ -131,11 +131,15 @@ class Metrics:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["standard", *COLUMNS] if standard_column else COLUMNS)
+        named: dict[tuple[int, str], tuple[str, str, str]] = {}  # (indicator, measure) -> the standard's names
         for r in self.rows:
-            spec = INDICATORS[r.indicator]
-            standard = STANDARDS[spec.standard]
-            cells = [r.year, spec.id, r.breakdown, standard.csv_measure(r.measure), csv_number(r.value),
+            names = named.get((r.indicator, r.measure))
+            if names is None:
+                spec = INDICATORS[r.indicator]
+                standard = STANDARDS[spec.standard]
+                names = named[(r.indicator, r.measure)] = (standard.short_name, spec.id, standard.csv_measure(r.measure))
+            cells = [r.year, names[1], r.breakdown, names[2], csv_number(r.value),
                      csv_number(r.ci_low), csv_number(r.ci_high), r.direction, r.movement, r.source, r.note]
-            writer.writerow([standard.short_name, *cells] if standard_column else cells)
+            writer.writerow([names[0], *cells] if standard_column else cells)
         return out.getvalue()
 
