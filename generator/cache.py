@@ -130,14 +130,25 @@ def kept_value(path: Path) -> Any:
 
 
 def keep_value(path: Path, value: Any, *, newest: int) -> None:
-    """Keep ``value`` at ``path``, and only the ``newest`` entries of its folder; an unwritable folder means no cache."""
+    """Keep ``value`` at ``path``; an unwritable folder means no cache. The folder's first write in a process
+    also removes all but its ``newest`` entries (so a build that writes many does not list the folder each time)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_whole(path, ENTRY + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError):
         return
+    if path.parent not in _PRUNED:
+        _PRUNED.add(path.parent)
+        prune(path.parent, f"*{path.suffix}", newest)
+
+
+_PRUNED: set[Path] = set()
+
+
+def prune(folder: Path, pattern: str, newest: int) -> None:
+    """Remove all but the ``newest`` files of ``folder`` matching ``pattern`` (by when they were last used)."""
     entries = []
-    for entry in path.parent.glob(f"*{path.suffix}"):
+    for entry in folder.glob(pattern):
         with contextlib.suppress(OSError):
             entries.append((entry.stat().st_mtime_ns, entry.name, entry))
     for *_, entry in sorted(entries, reverse=True)[newest:]:

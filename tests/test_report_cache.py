@@ -20,6 +20,7 @@ from generator.site import generate as generate_module
 from generator.site import pdf_fonts, report_cache
 from generator.site.generate import generate
 from generator.site.kept import Report
+from markupsafe import Markup
 
 
 def project_of(data: Path) -> Project:
@@ -125,3 +126,28 @@ def test_only_the_newest_entries_are_kept(example_copy, cache):
         report_cache.keep(f"entry-{n:02d}", kept)
     names = sorted(path.stem for path in cache.glob("*.pickle"))
     assert len(names) == report_cache.KEEP and "entry-00" not in names and f"entry-{report_cache.KEEP + 2:02d}" in names
+
+
+def test_prose_and_parsed_data_files_are_kept_by_their_text(example_copy, cache, monkeypatch):
+    """A build after an edit converts the edited prose and parses the edited file only; the rest is read back."""
+    from generator.data import yamlfile
+    from generator.pages import prose
+
+    project = project_of(example_copy)
+    prose.safe_markdown.cache_clear()  # this process's own copies: the test is of the cache on disk
+    yamlfile._parsed.cache_clear()
+    first = generate(project)
+    assert len(list((cache.parent / "data").glob("*.pickle"))) == len(list(example_copy.rglob("*.yaml")))
+    prose.safe_markdown.cache_clear()
+    yamlfile._parsed.cache_clear()
+    converted, parsed = [], []
+    monkeypatch.setattr(prose, "_safe_markdown", lambda text: converted.append(text) or Markup(text))
+    real_fast_load = yamlfile.fast_load
+    monkeypatch.setattr(yamlfile, "fast_load", lambda text: parsed.append(text) or real_fast_load(text))
+    year = example_copy / "years" / "2024.yaml"
+    year.write_text(year.read_text(encoding="utf-8").replace("summary: >-\n  ", "summary: >-\n  Edited. "), encoding="utf-8")
+    second = generate(project)
+    assert len(parsed) == 1 and "Edited." in parsed[0]
+    assert len(converted) == 1 and converted[0].startswith("Edited.")
+    # the summary shows on its year's page and, as the latest year's, on the home page; nothing else changed
+    assert {path for path in first.files if second.files[path] != first.files[path]} == {"index.md", "years/2024.md"}

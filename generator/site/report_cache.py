@@ -27,7 +27,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from ..cache import cache_root, code_digest, installed, keep_value, kept_value
+from ..cache import cache_root, code_digest, installed, keep_value, kept_value, prune
 from .kept import Report, inputs_key
 
 KEEP = 8  # entries: a few projects, or drafts and published, each about 1.5 MB
@@ -65,6 +65,7 @@ def keep(key: str, report: Report) -> None:
     """Keep ``report`` under ``key``, with the state of each file it links."""
     linked = {str(path): _stamp(path) for path in _linked(report)}
     keep_value(cache_dir() / f"{key}.pickle", (report, linked), newest=KEEP)
+    prune(cache_dir(), "*.pickle", KEEP)  # a build writes one entry: pruned at every write, not only a process's first
 
 
 def _linked(report: Report) -> list[Path]:
