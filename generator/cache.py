@@ -121,7 +121,7 @@ def kept_value(path: Path) -> Any:
         data = path.read_bytes()
         if not data.startswith(ENTRY):
             return None
-        value = pickle.loads(data[len(ENTRY):])  # noqa: S301 - our own entry (above)
+        value = pickle.loads(data[len(ENTRY):])  # our own entry (above)
     except Exception:  # noqa: BLE001 - a damaged entry, or one of other code, is a miss: the value is made afresh
         return None
     with contextlib.suppress(OSError):

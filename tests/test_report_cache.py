@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 
 from generator.cache import ENTRY, installed
 from generator.data import DataError, Project
@@ -20,7 +21,6 @@ from generator.site import generate as generate_module
 from generator.site import pdf_fonts, report_cache
 from generator.site.generate import generate
 from generator.site.kept import Report
-from markupsafe import Markup
 
 
 def project_of(data: Path) -> Project:
@@ -34,7 +34,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "cache" / "reports"
 
 
-def no_report(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN201
+def no_report(*_args, **_kwargs):
     raise AssertionError("the report was made again")
 
 

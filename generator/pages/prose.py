@@ -39,7 +39,7 @@ def safe_markdown(text: str | None) -> Markup:
 
 
 def _key(text: str) -> str:
-    return hashlib.sha256("\0".join((code_digest(), installed(), text)).encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{code_digest()}\0{installed()}\0{text}".encode()).hexdigest()
 
 
 def _safe_markdown(text: str) -> Markup:
