@@ -8,7 +8,8 @@ chart (about 0.2 s of a 1.5 s build). The report is kept under a digest of every
 
 - the inputs ``kept.inputs_key`` names: the files of ``data/`` and their paths, the organisation
   file, ``content/``'s files but its pages (which are read and checked afresh at every build),
-  and whether drafts and PDFs are wanted;
+  and whether drafts and PDFs are wanted; and the project's shape (its folder, ``mkdocs.yml``,
+  content folder and organisation file: a bare data folder is checked otherwise);
 - this copy of the package (``cache.code_digest``), the Python running it and the libraries
   installed beside it (their ``*.dist-info`` folders name their versions), so an upgrade of
   pydantic, plotly or Python-Markdown makes it again;
@@ -40,7 +41,9 @@ def cache_dir() -> Path:
 def key_for(project: Any, *, drafts: bool, pdfs: bool) -> str:
     """The digest naming the report of ``project`` as it is now (see the module's docstring for what it covers)."""
     hashed = hashlib.sha256()
-    for part in (inputs_key(project, drafts=drafts, pdfs=pdfs, logo=None), code_digest(), installed()):
+    # the project's shape too: a bare data folder's organisation file may say what a project's must not (site:)
+    shape = f"{project.root}\0{project.mkdocs_file}\0{project.content_dir}\0{project.config_file}"
+    for part in (inputs_key(project, drafts=drafts, pdfs=pdfs, logo=None), shape, code_digest(), installed()):
         hashed.update(part.encode("utf-8") + b"\0")
     if pdfs:
         from .pdf_fonts import fingerprint
