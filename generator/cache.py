@@ -5,10 +5,11 @@ MkDocs hook, for the theme's. They live in the user's cache folder (``$XDG_CACHE
 ``~/.cache/wres``); Jinja checks each entry against its template's source and its own version,
 so a changed template is compiled again.
 
-For the other caches (the report PDFs, the charts, the parsed data files, the report's part of a
-build): where they live (:func:`cache_root`), what names this copy of the package and the libraries
-beside it (:func:`code_digest`, :func:`installed`, part of their keys), a write no reader sees half
-of (:func:`write_whole`), and pickled entries (:func:`kept_value`, :func:`keep_value`).
+For the other caches (the report PDFs, the charts, the parsed data files, an editor's prose, the
+report's part of a build): where they live (:func:`cache_root`), what names this copy of the package
+and the libraries beside it (:func:`code_digest`, :func:`installed`), an entry's name made of those
+and its inputs (:func:`digest`, :func:`entry`), a write no reader sees half of (:func:`write_whole`),
+and pickled entries, pruned by last use (:func:`kept_value`, :func:`keep_value`).
 
 A folder that cannot be written only means no cache: the output is the same either way.
 """
@@ -107,6 +108,21 @@ def installed() -> str:
     return "\n".join(names)
 
 
+def digest(*made_from: str | bytes) -> str:
+    """The name of what this code, with these libraries, makes from ``made_from``: their SHA-256 with
+    :func:`code_digest` and :func:`installed`, so an edit to the package or an upgrade makes it again."""
+    hashed = hashlib.sha256()
+    for part in (code_digest(), installed(), *made_from):
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hashed.update(len(data).to_bytes(8, "big") + data)
+    return hashed.hexdigest()
+
+
+def entry(kind: str, *made_from: str | bytes, suffix: str = ".pickle") -> Path:
+    """Where the cache ``kind`` keeps what is made from ``made_from`` (named by :func:`digest`)."""
+    return cache_root() / kind / f"{digest(*made_from)}{suffix}"
+
+
 ENTRY = b"wres cache entry 1\n"  # the start of every pickled entry: anything else is not ours
 
 
@@ -137,12 +153,12 @@ def keep_value(path: Path, value: Any, *, newest: int) -> None:
         write_whole(path, ENTRY + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError):
         return
-    if path.parent not in _PRUNED:
-        _PRUNED.add(path.parent)
+    if (path.parent, path.suffix) not in _PRUNED:
+        _PRUNED.add((path.parent, path.suffix))
         prune(path.parent, f"*{path.suffix}", newest)
 
 
-_PRUNED: set[Path] = set()
+_PRUNED: set[tuple[Path, str]] = set()
 
 
 def prune(folder: Path, pattern: str, newest: int) -> None:

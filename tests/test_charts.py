@@ -88,7 +88,7 @@ def test_plotly_is_not_imported_until_a_chart_is_made_and_not_again_for_the_same
     # what plotly made of that figure is kept: the next build with the same chart does not import plotly at all
     again = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, env=env).stdout
     assert again.split() == ["False", "False"]
-    assert len(list((tmp_path / "charts").glob("*.json"))) == 1
+    assert len(list((tmp_path / "charts").glob("*.figure"))) == 1
 
 
 def test_a_static_chart_is_drawn_once_and_read_back_the_same(tmp_path, monkeypatch):

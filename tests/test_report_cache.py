@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
+from generator import cache as cache_module
 from generator.cache import ENTRY, installed
 from generator.data import DataError, Project
 from generator.site import generate as generate_module
@@ -84,8 +85,8 @@ def test_the_key_covers_the_switches_the_code_the_libraries_the_python_and_the_f
     assert report_cache.key_for(project, drafts=False, pdfs=False) != key
     bare = Project.bare(example_copy)  # the same data as a bare folder, where organisation.yaml may hold site:
     assert report_cache.key_for(bare, drafts=False, pdfs=True) != key
-    changes = [(report_cache, "code_digest", lambda: "other code"),
-               (report_cache, "installed", lambda: "3.11.7\nplotly-7.0.0.dist-info"),
+    changes = [(cache_module, "code_digest", lambda: "other code"),
+               (cache_module, "installed", lambda: "3.11.7\nplotly-7.0.0.dist-info"),
                (pdf_fonts, "fingerprint", lambda: "another font")]
     for module, name, value in changes:
         with monkeypatch.context() as patched:

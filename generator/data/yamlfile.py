@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
-import hashlib
 import os
 import re
 import types
@@ -26,7 +25,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from ..cache import cache_root, code_digest, installed, keep_value, kept_value
+from ..cache import entry, keep_value, kept_value
 from .dates import as_iso
 from .errors import Problem
 from .fastyaml import fast_load
@@ -174,25 +173,21 @@ def _parsed(path: Path, raw: bytes, name: str) -> tuple[YamlDocument | None, tup
     return doc, tuple(problems)
 
 
-def _data_key(raw: bytes) -> str:
-    """A file's parsed values are kept between builds by its bytes, this code and the libraries (YAML among them)
-    that read it: a build after an edit to one file of data/ parses that file only. Only a file the fast loader
-    read whole is kept; one with a problem, or read the slow way, is read afresh every time."""
-    return hashlib.sha256(raw + b"\0" + code_digest().encode() + b"\0" + installed().encode()).hexdigest()
-
-
 def _parse(path: Path, raw: bytes, name: str) -> tuple[YamlDocument | None, list[Problem]]:
     text, problems = decode_utf8(raw, name)
     if text is None:
         return None, problems
-    entry = cache_root() / "data" / f"{_data_key(raw)}.pickle"
-    if isinstance(data := kept_value(entry), dict):
+    # a file's parsed values are kept between builds by its bytes (cache.entry: with this code and the libraries):
+    # a build after an edit to one file of data/ parses that file only. Only a file the fast loader read whole is
+    # kept; one with a problem, or read the slow way, is read afresh every time.
+    kept = entry("data", raw)
+    if isinstance(data := kept_value(kept), dict):
         return YamlDocument(path, data, text), []
     if problems := beyond_limits(text, name, "libyaml"):
         return None, problems
     data = fast_load(text)
     if isinstance(data, dict):
-        keep_value(entry, data, newest=KEEP_PARSED)
+        keep_value(kept, data, newest=KEEP_PARSED)
         return YamlDocument(path, data, text), []
     if problems := beyond_limits(text, name, "ruamel"):
         return None, problems

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 
 import markdown
 import nh3
 from markupsafe import Markup
 
-from ..cache import cache_root, code_digest, installed, keep_value, kept_value
+from ..cache import entry, keep_value, kept_value
 
 KEEP_PROSE = 2048  # texts kept between builds: a few projects' narratives, commentary and actions, and their edits
 ALLOWED_TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "code", "br", "blockquote", "abbr"}
@@ -30,16 +29,12 @@ def safe_markdown(text: str | None) -> Markup:
     """
     if not text:
         return Markup("")
-    entry = cache_root() / "prose" / f"{_key(text)}.pickle"
-    if isinstance(kept := kept_value(entry), str):
+    path = entry("prose", text)
+    if isinstance(kept := kept_value(path), str):
         return Markup(kept)
     made = _safe_markdown(text)
-    keep_value(entry, str(made), newest=KEEP_PROSE)
+    keep_value(path, str(made), newest=KEEP_PROSE)
     return made
-
-
-def _key(text: str) -> str:
-    return hashlib.sha256(f"{code_digest()}\0{installed()}\0{text}".encode()).hexdigest()
 
 
 def _safe_markdown(text: str) -> Markup:

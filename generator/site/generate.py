@@ -78,7 +78,7 @@ def generate(project: Project, *, drafts: bool = False, pdfs: bool = False, kept
     key = kept.key_for(project, drafts=drafts, pdfs=pdfs) if kept is not None else None
     made = kept.get(key) if kept is not None else None
     disk_key = report_cache.key_for(project, drafts=drafts, pdfs=pdfs) if on_disk and made is None else None
-    if made is None and disk_key is not None:
+    if disk_key is not None:
         made = report_cache.get(disk_key)
     if made is not None:
         problems = content_problems(project, made.dataset.organisation)

@@ -24,11 +24,10 @@ newest ``KEEP`` entries are kept (pickles: see ``cache.kept_value``).
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
-from ..cache import cache_root, code_digest, installed, keep_value, kept_value, prune
+from ..cache import cache_root, digest, keep_value, kept_value, prune
 from .kept import Report, inputs_key
 
 KEEP = 8  # entries: a few projects, or drafts and published, each about 1.5 MB
@@ -40,16 +39,14 @@ def cache_dir() -> Path:
 
 def key_for(project: Any, *, drafts: bool, pdfs: bool) -> str:
     """The digest naming the report of ``project`` as it is now (see the module's docstring for what it covers)."""
-    hashed = hashlib.sha256()
     # the project's shape too: a bare data folder's organisation file may say what a project's must not (site:)
     shape = f"{project.root}\0{project.mkdocs_file}\0{project.content_dir}\0{project.config_file}"
-    for part in (inputs_key(project, drafts=drafts, pdfs=pdfs, logo=None), shape, code_digest(), installed()):
-        hashed.update(part.encode("utf-8") + b"\0")
+    fonts = ""
     if pdfs:
         from .pdf_fonts import fingerprint
 
-        hashed.update(fingerprint().encode("utf-8"))
-    return hashed.hexdigest()
+        fonts = fingerprint()
+    return digest(inputs_key(project, drafts=drafts, pdfs=pdfs, logo=None), shape, fonts)
 
 
 def get(key: str) -> Report | None:
